@@ -1,0 +1,50 @@
+#include "cli/analyze_command.h"
+
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "cli/common_options.h"
+#include "lib/core/file_system.h"
+#include "reports/graph_report.h"
+
+namespace seams::cli {
+
+namespace {
+
+struct AnalyzeOptions {
+  CommonOptions common;
+  std::string output = "seams-report";
+};
+
+int RunAnalyze(const AnalyzeOptions& options) {
+  RealFileSystem fs;
+  Analysis analysis = Analyze(fs, options.common.path, ToAnalysisOptions(options.common));
+  PrintDiagnostics(analysis, options.common, std::cerr);
+  // One analysis, every view of it: the same facts rendered per level and format.
+  const std::pair<GraphLevel, const char*> levels[] = {{GraphLevel::kModule, "modules"}, {GraphLevel::kApp, "apps"}};
+  for (const auto& [level, name] : levels) {
+    nlohmann::json report = BuildGraphReport(analysis, level);
+    for (const std::string format : {"json", "dot"}) {
+      std::ostringstream text;
+      FindGraphReporter(format)(report, text);
+      std::string path = options.output + "/" + name + "." + format;
+      WriteFile(path, text.str());
+      if (!options.common.quiet) std::cerr << "seams: wrote " << path << '\n';
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+void SetupAnalyzeCommand(CLI::App* app, std::function<int()>* run) {
+  auto options = std::make_shared<AnalyzeOptions>();
+  CLI::App* command = app->add_subcommand("analyze", "Analyse a Django project and write every report to a folder");
+  command->footer("Example:\n  seams analyze examples/shopwise -o seams-report");
+  AddCommonOptions(command, &options->common);
+  command->add_option("-o,--output", options->output, "Folder for the reports")->capture_default_str();
+  command->callback([run, options]() { *run = [options]() { return RunAnalyze(*options); }; });
+}
+
+}  // namespace seams::cli

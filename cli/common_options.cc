@@ -1,0 +1,58 @@
+#include "cli/common_options.h"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <ostream>
+
+#include "lib/core/error.h"
+
+namespace seams::cli {
+
+void AddCommonOptions(CLI::App* command, CommonOptions* options) {
+  command->add_option("path", options->path, "Directory of the Django project (default: .)");
+  command->add_option("--exclude", options->exclude, "Glob of paths to leave out, repeatable (e.g. '**/vendor/**')");
+  command->add_option("-j,--jobs", options->jobs, "Parse threads (default: one per core)");
+  command->add_option("--max-file-size", options->max_file_bytes, "Files larger than this many bytes are not parsed");
+  command->add_flag("-q,--quiet", options->quiet, "Print no diagnostics");
+  command->add_flag("-v,--verbose", options->verbose, "Print every diagnostic, notes included");
+}
+
+AnalysisOptions ToAnalysisOptions(const CommonOptions& options) {
+  AnalysisOptions analysis;
+  analysis.discover.exclude = options.exclude;
+  analysis.discover.max_file_bytes = options.max_file_bytes;
+  analysis.parse.jobs = options.jobs;
+  return analysis;
+}
+
+void PrintDiagnostics(const Analysis& analysis, const CommonOptions& options, std::ostream& err) {
+  if (options.quiet) return;
+  std::map<std::string, int> counts;
+  for (const auto& d : analysis.diagnostics) {
+    ++counts[SeverityName(d.severity)];
+    if (d.severity == Severity::kNote && !options.verbose) continue;
+    if (!d.path.empty()) {
+      err << d.path;
+      if (d.line) err << ':' << d.line;
+      if (d.column) err << ':' << d.column;
+      err << ": ";
+    }
+    err << SeverityName(d.severity) << ": " << d.code << ": " << d.message << '\n';
+  }
+  err << "seams: " << analysis.project.files.size() << " files, " << analysis.parsed_files << " parsed, "
+      << analysis.skipped_files << " skipped; " << counts["error"] << " errors, " << counts["warning"]
+      << " warnings, " << counts["note"] << " notes" << (options.verbose ? "" : " (-v shows notes)") << '\n';
+}
+
+void WriteFile(const std::string& path, const std::string& text) {
+  std::filesystem::path target(path);
+  std::error_code ec;
+  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) throw SeamsError(ErrorKind::kInput, "cannot write " + path);
+}
+
+}  // namespace seams::cli

@@ -1,0 +1,35 @@
+#pragma once
+/// Options shared by the commands that analyse a tree.
+
+#include <CLI/CLI.hpp>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "lib/pipeline.h"
+
+namespace seams::cli {
+
+/// What every analysing command accepts.
+struct CommonOptions {
+  std::string path = ".";
+  std::vector<std::string> exclude;
+  unsigned jobs = 0;
+  std::uint64_t max_file_bytes = 10u << 20;
+  bool quiet = false;
+  bool verbose = false;
+};
+
+/// Adds PATH, --exclude, --jobs, --max-file-size, --quiet and --verbose to `command`.
+void AddCommonOptions(CLI::App* command, CommonOptions* options);
+
+/// The analysis options those flags describe.
+AnalysisOptions ToAnalysisOptions(const CommonOptions& options);
+
+/// Prints warnings and errors (all diagnostics with --verbose) and a one-line summary.
+void PrintDiagnostics(const Analysis& analysis, const CommonOptions& options, std::ostream& err);
+
+/// Writes `text` to `path`, creating parent directories. Throws SeamsError(kInput) on failure.
+void WriteFile(const std::string& path, const std::string& text);
+
+}  // namespace seams::cli

@@ -1,0 +1,57 @@
+#include "cli/graph_command.h"
+
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "cli/common_options.h"
+#include "lib/core/file_system.h"
+#include "reports/graph_report.h"
+
+namespace seams::cli {
+
+namespace {
+
+struct GraphOptions {
+  CommonOptions common;
+  std::string level = "module";
+  std::string format = "json";
+  std::string output;
+};
+
+int RunGraph(const GraphOptions& options) {
+  GraphLevel level;
+  ParseGraphLevel(options.level, &level);
+  Reporter reporter = FindGraphReporter(options.format);
+  RealFileSystem fs;
+  Analysis analysis = Analyze(fs, options.common.path, ToAnalysisOptions(options.common));
+  PrintDiagnostics(analysis, options.common, std::cerr);
+  nlohmann::json report = BuildGraphReport(analysis, level);
+  if (options.output.empty() || options.output == "-") {
+    reporter(report, std::cout);
+  } else {
+    std::ostringstream text;
+    reporter(report, text);
+    WriteFile(options.output, text.str());
+  }
+  return 0;
+}
+
+}  // namespace
+
+void SetupGraphCommand(CLI::App* app, std::function<int()>* run) {
+  auto options = std::make_shared<GraphOptions>();
+  CLI::App* command = app->add_subcommand("graph", "Write the import graph of a project");
+  command->footer("Example:\n  seams graph . --level app --format dot -o apps.dot && dot -Tsvg apps.dot -o apps.svg");
+  AddCommonOptions(command, &options->common);
+  command->add_option("--level", options->level, "module or app")
+      ->check(CLI::IsMember({"module", "app"}))
+      ->capture_default_str();
+  command->add_option("--format", options->format, "json or dot")
+      ->check(CLI::IsMember(GraphFormats()))
+      ->capture_default_str();
+  command->add_option("-o,--output", options->output, "Write to this file instead of stdout");
+  command->callback([run, options]() { *run = [options]() { return RunGraph(*options); }; });
+}
+
+}  // namespace seams::cli

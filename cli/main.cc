@@ -1,0 +1,38 @@
+// seams: the library plus main(). Builds the CLI, runs the chosen command, maps the result to an exit code.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <iostream>
+
+#include "cli/analyze_command.h"
+#include "cli/graph_command.h"
+#include "lib/core/error.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Seams finds the service boundaries in a Django monolith, statically."};
+  app.footer("Example:\n  seams graph path/to/project --level app --format dot -o apps.dot");
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "seams 0.1.0");
+
+  std::function<int()> run;
+  seams::cli::SetupAnalyzeCommand(&app, &run);
+  seams::cli::SetupGraphCommand(&app, &run);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;  // usage errors exit 2, as DESIGN.md says
+  }
+
+  // The one error boundary: the library throws SeamsError when a run cannot go on.
+  try {
+    return run ? run() : 2;
+  } catch (const seams::SeamsError& e) {
+    std::cerr << "seams: error: " << e.what() << '\n';
+    return e.kind() == seams::ErrorKind::kInput ? 3 : 2;
+  } catch (const std::exception& e) {
+    std::cerr << "seams: error: " << e.what() << '\n';
+    return 3;
+  }
+}

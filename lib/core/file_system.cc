@@ -1,0 +1,181 @@
+#include "lib/core/file_system.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace seams {
+
+namespace fs = std::filesystem;
+
+std::string JoinPath(const std::string& base, const std::string& name) {
+  if (base.empty() || base == ".") return name;
+  if (base.back() == '/') return base + name;
+  return base + "/" + name;
+}
+
+std::optional<EntryType> RealFileSystem::Stat(const std::string& path) const {
+  std::error_code ec;
+  fs::file_status status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) return std::nullopt;
+  if (fs::is_regular_file(status)) return EntryType::kFile;
+  if (fs::is_directory(status)) return EntryType::kDirectory;
+  return EntryType::kOther;
+}
+
+bool RealFileSystem::ListDirectory(const std::string& path, std::vector<DirEntry>* entries,
+                                   std::string* error) const {
+  entries->clear();
+  std::error_code ec;
+  fs::directory_iterator it(path, ec);
+  if (ec) {
+    *error = ec.message();
+    return false;
+  }
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    DirEntry entry;
+    entry.name = it->path().filename().string();
+    std::error_code link_ec;
+    entry.is_symlink = it->is_symlink(link_ec);
+    std::error_code status_ec;
+    fs::file_status status = fs::status(it->path(), status_ec);
+    if (status_ec) {
+      entry.type = EntryType::kOther;  // dangling link or loop: reported by the caller
+    } else if (fs::is_regular_file(status)) {
+      entry.type = EntryType::kFile;
+    } else if (fs::is_directory(status)) {
+      entry.type = EntryType::kDirectory;
+    }
+    entries->push_back(std::move(entry));
+  }
+  if (ec) {
+    *error = ec.message();
+    return false;
+  }
+  std::sort(entries->begin(), entries->end(),
+            [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  return true;
+}
+
+bool RealFileSystem::ReadFile(const std::string& path, std::string* contents, std::string* error) const {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    *error = "read error";
+    return false;
+  }
+  *contents = std::move(buffer).str();
+  return true;
+}
+
+std::optional<std::uint64_t> RealFileSystem::FileSize(const std::string& path) const {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec) return std::nullopt;
+  return static_cast<std::uint64_t>(size);
+}
+
+std::optional<std::string> RealFileSystem::Canonical(const std::string& path) const {
+  std::error_code ec;
+  fs::path canonical = fs::canonical(path, ec);
+  if (ec) return std::nullopt;
+  return canonical.string();
+}
+
+namespace {
+
+std::string Normalize(std::string path) {
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  if (path.rfind("./", 0) == 0) path = path.substr(2);
+  return path.empty() ? "." : path;
+}
+
+std::string Parent(const std::string& path) {
+  auto slash = path.rfind('/');
+  return slash == std::string::npos ? "." : path.substr(0, slash);
+}
+
+}  // namespace
+
+void MemoryFileSystem::AddFile(const std::string& path, std::string contents) {
+  std::string p = Normalize(path);
+  files_[p] = std::move(contents);
+  for (std::string dir = Parent(p); dir != "."; dir = Parent(dir)) directories_[dir] = true;
+}
+
+void MemoryFileSystem::AddDirectory(const std::string& path) {
+  for (std::string dir = Normalize(path); dir != "."; dir = Parent(dir)) directories_[dir] = true;
+}
+
+void MemoryFileSystem::MarkUnreadable(const std::string& path) { unreadable_[Normalize(path)] = true; }
+
+std::optional<EntryType> MemoryFileSystem::Stat(const std::string& path) const {
+  std::string p = Normalize(path);
+  if (p == "." || directories_.count(p)) return EntryType::kDirectory;
+  if (files_.count(p)) return EntryType::kFile;
+  return std::nullopt;
+}
+
+bool MemoryFileSystem::ListDirectory(const std::string& path, std::vector<DirEntry>* entries,
+                                     std::string* error) const {
+  entries->clear();
+  std::string p = Normalize(path);
+  if (p != "." && !directories_.count(p)) {
+    *error = "No such file or directory";
+    return false;
+  }
+  std::string prefix = p == "." ? "" : p + "/";
+  auto child_of = [&](const std::string& candidate) -> std::optional<std::string> {
+    if (candidate.rfind(prefix, 0) != 0) return std::nullopt;
+    std::string rest = candidate.substr(prefix.size());
+    if (rest.empty() || rest.find('/') != std::string::npos) return std::nullopt;
+    return rest;
+  };
+  for (const auto& [file, unused] : files_) {
+    if (auto name = child_of(file)) entries->push_back({*name, EntryType::kFile, false});
+  }
+  for (const auto& [dir, unused] : directories_) {
+    if (auto name = child_of(dir)) entries->push_back({*name, EntryType::kDirectory, false});
+  }
+  std::sort(entries->begin(), entries->end(),
+            [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  return true;
+}
+
+bool MemoryFileSystem::ReadFile(const std::string& path, std::string* contents, std::string* error) const {
+  std::string p = Normalize(path);
+  if (unreadable_.count(p)) {
+    *error = "Permission denied";
+    return false;
+  }
+  auto it = files_.find(p);
+  if (it == files_.end()) {
+    *error = "No such file or directory";
+    return false;
+  }
+  *contents = it->second;
+  return true;
+}
+
+std::optional<std::uint64_t> MemoryFileSystem::FileSize(const std::string& path) const {
+  auto it = files_.find(Normalize(path));
+  if (it == files_.end()) return std::nullopt;
+  return it->second.size();
+}
+
+std::optional<std::string> MemoryFileSystem::Canonical(const std::string& path) const {
+  if (!Stat(path)) return std::nullopt;
+  return Normalize(path);
+}
+
+}  // namespace seams

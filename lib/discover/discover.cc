@@ -1,0 +1,282 @@
+#include "lib/discover/discover.h"
+
+#include <algorithm>
+#include <set>
+
+#include "lib/core/error.h"
+
+namespace seams {
+
+namespace {
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::vector<std::string> SplitPath(const std::string& path) {
+  std::vector<std::string> parts;
+  std::string current;
+  for (char c : path) {
+    if (c == '/') {
+      if (!current.empty()) parts.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  if (!current.empty()) parts.push_back(current);
+  return parts;
+}
+
+// Directories never worth descending into: VCS data, caches, dependency trees.
+bool IsSkippedDirName(const std::string& name) {
+  static const std::set<std::string> kSkipped = {
+      "node_modules", "site-packages", "dist-packages", "__pycache__", "venv", "virtualenv",
+      "htmlcov", "bower_components"};
+  return name.empty() || name[0] == '.' || kSkipped.count(name) > 0;
+}
+
+bool IsTestPath(const std::vector<std::string>& parts) {
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    if (parts[i] == "tests" || parts[i] == "test") return true;
+  }
+  const std::string& file = parts.back();
+  return file == "tests.py" || file == "conftest.py" || file.rfind("test_", 0) == 0 ||
+         EndsWith(file, "_test.py") || EndsWith(file, "_tests.py");
+}
+
+bool IsMigrationPath(const std::vector<std::string>& parts) {
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    if (parts[i] == "migrations") return true;
+  }
+  return false;
+}
+
+std::string Dirname(const std::string& path) {
+  auto slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+bool GlobMatchParts(const std::vector<std::string>& pattern, size_t pi, const std::vector<std::string>& path,
+                    size_t si);
+
+// Matches one path segment against one pattern segment with * and ?.
+bool SegmentMatch(const char* p, const char* s) {
+  if (*p == '\0') return *s == '\0';
+  if (*p == '*') {
+    for (const char* t = s;; ++t) {
+      if (SegmentMatch(p + 1, t)) return true;
+      if (*t == '\0') return false;
+    }
+  }
+  if (*s == '\0') return false;
+  if (*p == '?' || *p == *s) return SegmentMatch(p + 1, s + 1);
+  return false;
+}
+
+bool GlobMatchParts(const std::vector<std::string>& pattern, size_t pi, const std::vector<std::string>& path,
+                    size_t si) {
+  if (pi == pattern.size()) return si == path.size();
+  if (pattern[pi] == "**") {
+    for (size_t k = si; k <= path.size(); ++k) {
+      if (GlobMatchParts(pattern, pi + 1, path, k)) return true;
+    }
+    return false;
+  }
+  if (si == path.size()) return false;
+  return SegmentMatch(pattern[pi].c_str(), path[si].c_str()) && GlobMatchParts(pattern, pi + 1, path, si + 1);
+}
+
+bool IsExcluded(const std::vector<std::string>& globs, const std::string& relative) {
+  for (const auto& glob : globs) {
+    if (GlobMatch(glob, relative)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool GlobMatch(const std::string& pattern, const std::string& path) {
+  return GlobMatchParts(SplitPath(pattern), 0, SplitPath(path), 0);
+}
+
+std::string ModuleNameFor(const std::string& relative_path, const std::string& import_root,
+                          const std::string& prefix) {
+  std::string rest = relative_path;
+  if (!import_root.empty()) rest = relative_path.substr(import_root.size() + 1);
+  if (EndsWith(rest, ".py")) rest.resize(rest.size() - 3);
+  std::vector<std::string> parts = SplitPath(rest);
+  if (!parts.empty() && parts.back() == "__init__") parts.pop_back();
+  std::string name = import_root.empty() ? prefix : "";
+  for (const auto& part : parts) {
+    if (!name.empty()) name += '.';
+    name += part;
+  }
+  return name;
+}
+
+Project Discover(const FileSystem& fs, const std::string& root, const DiscoverOptions& options) {
+  auto root_type = fs.Stat(root);
+  if (!root_type) throw SeamsError(ErrorKind::kInput, root + ": no such file or directory");
+  if (*root_type != EntryType::kDirectory) throw SeamsError(ErrorKind::kInput, root + ": not a directory");
+
+  Project project;
+  project.root = root;
+  auto canonical_root = fs.Canonical(root);
+  if (!canonical_root) throw SeamsError(ErrorKind::kInput, root + ": cannot resolve path");
+  {
+    auto parts = SplitPath(*canonical_root);
+    project.name = parts.empty() ? "root" : parts.back();
+  }
+
+  // When the analysed directory is itself a package (say .../site-packages/django),
+  // its modules are named from the nearest ancestor that is not a package.
+  {
+    std::string dir = *canonical_root;
+    std::vector<std::string> prefix_parts;
+    while (!dir.empty() && dir != "/" && fs.Stat(JoinPath(dir, "__init__.py")) == EntryType::kFile) {
+      auto slash = dir.rfind('/');
+      prefix_parts.insert(prefix_parts.begin(), dir.substr(slash == std::string::npos ? 0 : slash + 1));
+      if (slash == std::string::npos || slash == 0) break;
+      dir = dir.substr(0, slash);
+    }
+    for (const auto& part : prefix_parts) {
+      if (!project.package_prefix.empty()) project.package_prefix += '.';
+      project.package_prefix += part;
+    }
+  }
+
+  // Walk depth-first; each directory is visited once by its canonical path so
+  // symlinked directories cannot loop.
+  std::set<std::string> visited_dirs;
+  std::set<std::string> package_dirs;  // relative dirs holding __init__.py
+  std::vector<std::string> stack = {""};
+  while (!stack.empty()) {
+    std::string rel = stack.back();
+    stack.pop_back();
+    std::string abs = rel.empty() ? root : JoinPath(root, rel);
+    auto canonical = fs.Canonical(abs);
+    if (!canonical) {
+      project.diagnostics.push_back({"unreadable-directory", Severity::kWarning, rel, 0, 0,
+                                     "cannot resolve directory; skipped"});
+      continue;
+    }
+    if (!visited_dirs.insert(*canonical).second) {
+      project.diagnostics.push_back({"symlink-cycle", Severity::kNote, rel, 0, 0,
+                                     "directory already visited through another path (symlink); skipped"});
+      continue;
+    }
+    std::vector<DirEntry> entries;
+    std::string error;
+    if (!fs.ListDirectory(abs, &entries, &error)) {
+      project.diagnostics.push_back({"unreadable-directory", Severity::kWarning, rel, 0, 0,
+                                     "cannot list directory: " + error + "; skipped"});
+      continue;
+    }
+    bool has_init = false, has_pyvenv = false;
+    for (const auto& entry : entries) {
+      if (entry.name == "__init__.py" && entry.type == EntryType::kFile) has_init = true;
+      if (entry.name == "pyvenv.cfg") has_pyvenv = true;
+    }
+    if (has_pyvenv && !rel.empty()) continue;  // a virtualenv
+    if (has_init) package_dirs.insert(rel);
+
+    std::vector<std::string> subdirs;
+    for (const auto& entry : entries) {
+      std::string child = JoinPath(rel, entry.name);
+      if (entry.type == EntryType::kDirectory) {
+        if (IsSkippedDirName(entry.name)) continue;
+        // build/ and dist/ are output folders unless they are packages themselves.
+        if ((entry.name == "build" || entry.name == "dist") &&
+            fs.Stat(JoinPath(JoinPath(root, child), "__init__.py")) != EntryType::kFile)
+          continue;
+        if (IsExcluded(options.exclude, child)) continue;
+        subdirs.push_back(child);
+        continue;
+      }
+      if (!EndsWith(entry.name, ".py")) continue;
+      if (IsExcluded(options.exclude, child)) continue;
+      if (entry.type != EntryType::kFile) {
+        project.diagnostics.push_back({"unreadable-file", Severity::kWarning, child, 0, 0,
+                                       entry.is_symlink ? "broken or looping symlink; skipped"
+                                                        : "not a regular file; skipped"});
+        continue;
+      }
+      SourceFile file;
+      file.path = child;
+      file.is_package = entry.name == "__init__.py";
+      auto parts = SplitPath(child);
+      file.is_test = IsTestPath(parts);
+      file.is_migration = IsMigrationPath(parts);
+      file.size = fs.FileSize(JoinPath(root, child)).value_or(0);
+      if (entry.name == "manage.py") project.manage_py.push_back(child);
+      project.files.push_back(std::move(file));
+    }
+    // Push in reverse so directories are walked in name order.
+    for (auto it = subdirs.rbegin(); it != subdirs.rend(); ++it) stack.push_back(*it);
+  }
+
+  // Import roots: the root; src/ when it is not itself a package; every
+  // directory holding manage.py that is not a package (netbox/manage.py beside netbox/netbox/).
+  std::set<std::string> roots = {""};
+  if (fs.Stat(JoinPath(root, "src")) == EntryType::kDirectory && !package_dirs.count("src") &&
+      project.package_prefix.empty())
+    roots.insert("src");
+  for (const auto& manage : project.manage_py) {
+    std::string dir = Dirname(manage);
+    if (!dir.empty() && !package_dirs.count(dir)) roots.insert(dir);
+  }
+  project.import_roots.assign(roots.begin(), roots.end());
+
+  // Name each file from its deepest import root.
+  for (auto& file : project.files) {
+    std::string best;
+    for (const auto& r : project.import_roots) {
+      if (!r.empty() && file.path.rfind(r + "/", 0) == 0 && r.size() > best.size()) best = r;
+    }
+    file.import_root = best;
+    file.module = ModuleNameFor(file.path, best, project.package_prefix);
+    if (options.max_file_bytes && file.size > options.max_file_bytes) {
+      file.too_large = true;
+      project.diagnostics.push_back(
+          {"file-too-large", Severity::kWarning, file.path, 0, 0,
+           "file is " + std::to_string(file.size) + " bytes, over the limit of " +
+               std::to_string(options.max_file_bytes) + "; listed as a module but not parsed"});
+    }
+  }
+
+  std::sort(project.files.begin(), project.files.end(),
+            [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+
+  // A package (x/__init__.py) shadows a module of the same name (x.py), as in Python.
+  std::vector<SourceFile> unique;
+  {
+    std::vector<size_t> order(project.files.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      const auto& fa = project.files[a];
+      const auto& fb = project.files[b];
+      if (fa.module != fb.module) return fa.module < fb.module;
+      return fa.is_package > fb.is_package;
+    });
+    std::set<std::string> seen;
+    std::vector<bool> keep(project.files.size(), true);
+    for (size_t i : order) {
+      const auto& file = project.files[i];
+      if (!seen.insert(file.module).second) {
+        keep[i] = false;
+        project.diagnostics.push_back({"shadowed-module", Severity::kWarning, file.path, 0, 0,
+                                       "module '" + file.module + "' is also defined by another file; ignored"});
+      }
+    }
+    for (size_t i = 0; i < project.files.size(); ++i) {
+      if (keep[i]) unique.push_back(std::move(project.files[i]));
+    }
+  }
+  project.files = std::move(unique);
+  std::sort(project.manage_py.begin(), project.manage_py.end());
+  SortDiagnostics(&project.diagnostics);
+  return project;
+}
+
+}  // namespace seams

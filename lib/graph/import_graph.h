@@ -1,0 +1,89 @@
+#pragma once
+/// Stage 4 (imports): the module import graph and its aggregation to apps.
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "lib/discover/project.h"
+#include "lib/django/layout.h"
+#include "lib/parse/file_facts.h"
+#include "lib/resolve/resolve.h"
+
+namespace seams {
+
+/// Default weights of DESIGN.md for the three import edge kinds.
+struct ImportWeights {
+  double module_level = 1.0;  ///< `import`
+  double lazy = 0.5;          ///< `import_lazy`
+  double typing = 0.25;       ///< `import_typing`
+  double Of(ImportKind kind) const;
+};
+
+/// One import statement behind an edge.
+struct ImportEvidence {
+  std::string path;
+  int line = 0;
+  ImportKind kind = ImportKind::kModule;
+  bool guarded = false;
+  std::string statement;  ///< "from orders.models import Order"
+  std::string from;       ///< Importing module (kept when edges are aggregated).
+  std::string to;         ///< Imported module.
+};
+
+/// A node of the module graph: one project module.
+struct ModuleNode {
+  std::string module;
+  std::string path;
+  std::string app;    ///< Label of the owning app, "" when none.
+  std::string group;  ///< The app label, or the package that stands for the module at app level.
+  bool is_package = false;
+  bool is_test = false;
+  bool is_migration = false;
+  int lines = 0;
+  int stdlib_imports = 0;
+  int third_party_imports = 0;
+  std::vector<std::string> third_party;  ///< Distinct third-party top-level packages, sorted.
+};
+
+/// Directed edge `from` → `to` with counts per kind and the evidence.
+struct ImportEdge {
+  std::string from;
+  std::string to;
+  std::array<int, 3> counts{};  ///< Indexed by ImportKind.
+  double weight = 0;
+  std::vector<ImportEvidence> evidence;  ///< Sorted by path, line, statement.
+};
+
+/// A node of the app-level graph: an app, or a package outside every app.
+struct GroupNode {
+  std::string id;
+  bool is_app = false;
+  std::string package;  ///< Dotted package it stands for.
+  int modules = 0;
+  int lines = 0;
+};
+
+/// A directed import graph. Nodes sorted by id; edges by (from, to); no self loops.
+struct ImportGraph {
+  std::vector<ModuleNode> modules;      ///< Filled at module level.
+  std::vector<GroupNode> groups;        ///< Filled at app level.
+  std::vector<ImportEdge> edges;
+  std::vector<std::vector<std::string>> cycles;  ///< Strongly connected sets of more than one node, sorted.
+};
+
+/// Builds the module graph of the project: a node per module, an edge per
+/// (importer, imported) pair with the statements behind it. Imports of a module
+/// by itself are dropped.
+ImportGraph BuildModuleGraph(const Project& project, const std::vector<FileFacts>& facts,
+                             const DjangoLayout& layout, const Resolution& resolution,
+                             const ImportWeights& weights = {});
+
+/// Aggregates a module graph to apps: each module counts for its app, or for the
+/// shortest package holding no app (`django.db` in Django's own source).
+ImportGraph AggregateToApps(const ImportGraph& module_graph, const DjangoLayout& layout);
+
+/// The group a module belongs to at app level (see AggregateToApps).
+std::string GroupOfModule(const std::vector<DjangoApp>& apps, const std::string& module);
+
+}  // namespace seams

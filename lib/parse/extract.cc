@@ -1,0 +1,702 @@
+// Tree-sitter → FileFacts. The only file besides parse_project.cc that sees tree-sitter.
+
+#include <tree_sitter/api.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+
+#include "lib/parse/decode.h"
+#include "lib/parse/parse.h"
+#include "lib/parse/ts_parser.h"
+
+namespace seams {
+
+namespace {
+
+// Deeper nesting than this is not walked (it would only be generated code) so
+// that a pathological file cannot exhaust the thread's stack.
+constexpr int kMaxDepth = 400;
+// Expressions are modelled this deep; deeper parts become kOther.
+constexpr int kMaxExprDepth = 12;
+constexpr size_t kMaxOtherText = 80;
+
+// Symbol ids of the node types we look at, looked up once per language.
+struct Symbols {
+  TSSymbol import_statement, import_from_statement, future_import_statement, aliased_import, dotted_name,
+      relative_import, import_prefix, wildcard_import, class_definition, function_definition,
+      decorated_definition, decorator, if_statement, try_statement, except_clause, expression_statement,
+      assignment, augmented_assignment, call, attribute, identifier, string, concatenated_string,
+      string_content, interpolation, string_start, integer, float_, true_, false_, none, list, tuple, set,
+      dictionary, pair, parenthesized_expression, binary_operator, keyword_argument, list_splat,
+      dictionary_splat, argument_list, comment, block, expression_list, pattern_list;
+
+  explicit Symbols(const TSLanguage* lang) {
+    auto id = [lang](const char* name, bool named = true) {
+      return ts_language_symbol_for_name(lang, name, static_cast<uint32_t>(std::strlen(name)), named);
+    };
+    import_statement = id("import_statement");
+    import_from_statement = id("import_from_statement");
+    future_import_statement = id("future_import_statement");
+    aliased_import = id("aliased_import");
+    dotted_name = id("dotted_name");
+    relative_import = id("relative_import");
+    import_prefix = id("import_prefix");
+    wildcard_import = id("wildcard_import");
+    class_definition = id("class_definition");
+    function_definition = id("function_definition");
+    decorated_definition = id("decorated_definition");
+    decorator = id("decorator");
+    if_statement = id("if_statement");
+    try_statement = id("try_statement");
+    except_clause = id("except_clause");
+    expression_statement = id("expression_statement");
+    assignment = id("assignment");
+    augmented_assignment = id("augmented_assignment");
+    call = id("call");
+    attribute = id("attribute");
+    identifier = id("identifier");
+    string = id("string");
+    concatenated_string = id("concatenated_string");
+    string_content = id("string_content");
+    interpolation = id("interpolation");
+    string_start = id("string_start");
+    integer = id("integer");
+    float_ = id("float");
+    true_ = id("true");
+    false_ = id("false");
+    none = id("none");
+    list = id("list");
+    tuple = id("tuple");
+    set = id("set");
+    dictionary = id("dictionary");
+    pair = id("pair");
+    parenthesized_expression = id("parenthesized_expression");
+    binary_operator = id("binary_operator");
+    keyword_argument = id("keyword_argument");
+    list_splat = id("list_splat");
+    dictionary_splat = id("dictionary_splat");
+    argument_list = id("argument_list");
+    comment = id("comment");
+    block = id("block");
+    expression_list = id("expression_list");
+    pattern_list = id("pattern_list");
+  }
+};
+
+const Symbols& Syms() {
+  static const Symbols symbols(PythonLanguage());
+  return symbols;
+}
+
+// Where a node sits: what changes how its imports and assignments count.
+struct Context {
+  std::string scope;  // qualified name of the enclosing def/class
+  bool in_function = false;
+  bool in_class = false;
+  bool type_checking = false;
+  bool guarded = false;
+};
+
+int Line(TSNode node) { return static_cast<int>(ts_node_start_point(node).row) + 1; }
+int Column(TSNode node) { return static_cast<int>(ts_node_start_point(node).column) + 1; }
+
+// Calls fn(child, field_name) for each named child, with one cursor (linear, not quadratic).
+template <typename Fn>
+void ForEachNamedChild(TSNode node, Fn&& fn) {
+  if (ts_node_child_count(node) == 0) return;
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      TSNode child = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_is_named(child)) fn(child, ts_tree_cursor_current_field_name(&cursor));
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
+class Extractor {
+ public:
+  Extractor(const std::string& source, const ParseOptions& options, FileFacts* facts)
+      : source_(source), options_(options), facts_(facts), s_(Syms()) {}
+
+  void Run(TSNode root) {
+    Context context;
+    ForEachNamedChild(root, [&](TSNode child, const char*) { Visit(child, context, 1); });
+  }
+
+ private:
+  std::string Text(TSNode node) const {
+    uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+    if (end > source_.size() || start > end) return "";
+    return source_.substr(start, end - start);
+  }
+
+  // "a.b.c" for an identifier or an attribute chain of identifiers; "" otherwise.
+  std::string DottedName(TSNode node) const {
+    TSSymbol sym = ts_node_symbol(node);
+    if (sym == s_.identifier) return Text(node);
+    if (sym == s_.dotted_name) {
+      std::string out;
+      ForEachNamedChild(node, [&](TSNode part, const char*) {
+        if (!out.empty()) out += '.';
+        out += Text(part);
+      });
+      return out;
+    }
+    if (sym == s_.attribute) {
+      TSNode object = ts_node_child_by_field_name(node, "object", 6);
+      TSNode attr = ts_node_child_by_field_name(node, "attribute", 9);
+      if (ts_node_is_null(object) || ts_node_is_null(attr)) return "";
+      std::string base = DottedName(object);
+      if (base.empty()) return "";
+      return base + "." + Text(attr);
+    }
+    return "";
+  }
+
+  Expr MakeOther(TSNode node) const {
+    Expr expr;
+    expr.kind = Expr::Kind::kOther;
+    expr.text = Text(node).substr(0, kMaxOtherText);
+    expr.line = Line(node);
+    return expr;
+  }
+
+  // A string literal's value, or false when it is an f-string / bytes or has interpolation.
+  bool StringValue(TSNode node, std::string* value) const {
+    TSSymbol sym = ts_node_symbol(node);
+    if (sym == s_.concatenated_string) {
+      std::string all;
+      bool ok = true;
+      ForEachNamedChild(node, [&](TSNode part, const char*) {
+        std::string piece;
+        if (ok && StringValue(part, &piece)) all += piece; else ok = false;
+      });
+      if (ok) *value = std::move(all);
+      return ok;
+    }
+    if (sym != s_.string) return false;
+    bool ok = true;
+    std::string out;
+    ForEachNamedChild(node, [&](TSNode part, const char*) {
+      TSSymbol ps = ts_node_symbol(part);
+      if (ps == s_.interpolation) ok = false;
+      else if (ps == s_.string_start) {
+        std::string start = Text(part);
+        for (char c : start) {
+          if (c == 'f' || c == 'F' || c == 'b' || c == 'B' || c == 't' || c == 'T') ok = false;
+        }
+      } else if (ps == s_.string_content) out += Text(part);
+    });
+    if (ok) *value = std::move(out);
+    return ok;
+  }
+
+  Expr MakeExpr(TSNode node, int depth) const {
+    if (depth > kMaxExprDepth) return MakeOther(node);
+    TSSymbol sym = ts_node_symbol(node);
+    Expr expr;
+    expr.line = Line(node);
+    if (sym == s_.identifier || sym == s_.attribute) {
+      std::string dotted = DottedName(node);
+      if (!dotted.empty()) {
+        expr.kind = Expr::Kind::kName;
+        expr.text = std::move(dotted);
+        return expr;
+      }
+      if (sym == s_.attribute) {
+        TSNode object = ts_node_child_by_field_name(node, "object", 6);
+        TSNode attr = ts_node_child_by_field_name(node, "attribute", 9);
+        if (!ts_node_is_null(object) && !ts_node_is_null(attr)) {
+          expr.kind = Expr::Kind::kAttribute;
+          expr.text = Text(attr);
+          expr.items.push_back(MakeExpr(object, depth + 1));
+          return expr;
+        }
+      }
+      return MakeOther(node);
+    }
+    if (sym == s_.string || sym == s_.concatenated_string) {
+      std::string value;
+      if (StringValue(node, &value)) {
+        expr.kind = Expr::Kind::kString;
+        expr.text = std::move(value);
+        return expr;
+      }
+      return MakeOther(node);
+    }
+    if (sym == s_.integer || sym == s_.float_) {
+      expr.kind = Expr::Kind::kNumber;
+      expr.text = Text(node);
+      return expr;
+    }
+    if (sym == s_.true_ || sym == s_.false_ || sym == s_.none) {
+      expr.kind = Expr::Kind::kConst;
+      expr.text = Text(node);
+      return expr;
+    }
+    if (sym == s_.parenthesized_expression) {
+      Expr inner = MakeOther(node);
+      ForEachNamedChild(node, [&](TSNode child, const char*) {
+        if (ts_node_symbol(child) != s_.comment) inner = MakeExpr(child, depth + 1);
+      });
+      return inner;
+    }
+    if (sym == s_.list || sym == s_.tuple || sym == s_.set || sym == s_.expression_list) {
+      expr.kind = sym == s_.list || sym == s_.set ? Expr::Kind::kList : Expr::Kind::kTuple;
+      ForEachNamedChild(node, [&](TSNode child, const char*) {
+        if (ts_node_symbol(child) != s_.comment) expr.items.push_back(MakeExpr(child, depth + 1));
+      });
+      return expr;
+    }
+    if (sym == s_.dictionary) {
+      expr.kind = Expr::Kind::kDict;
+      ForEachNamedChild(node, [&](TSNode child, const char*) {
+        if (ts_node_symbol(child) != s_.pair) return;
+        TSNode key = ts_node_child_by_field_name(child, "key", 3);
+        TSNode value = ts_node_child_by_field_name(child, "value", 5);
+        if (ts_node_is_null(key) || ts_node_is_null(value)) return;
+        std::string key_text;
+        if (StringValue(key, &key_text)) {
+          expr.keywords.emplace_back(key_text, MakeExpr(value, depth + 1));
+        } else {
+          expr.items.push_back(MakeExpr(value, depth + 1));
+        }
+      });
+      return expr;
+    }
+    if (sym == s_.binary_operator) {
+      TSNode left = ts_node_child_by_field_name(node, "left", 4);
+      TSNode right = ts_node_child_by_field_name(node, "right", 5);
+      TSNode op = ts_node_child_by_field_name(node, "operator", 8);
+      if (ts_node_is_null(left) || ts_node_is_null(right) || ts_node_is_null(op)) return MakeOther(node);
+      expr.kind = Expr::Kind::kBinOp;
+      expr.text = Text(op);
+      expr.items.push_back(MakeExpr(left, depth + 1));
+      expr.items.push_back(MakeExpr(right, depth + 1));
+      return expr;
+    }
+    if (sym == s_.call) return MakeCall(node, depth);
+    return MakeOther(node);
+  }
+
+  Expr MakeCall(TSNode node, int depth) const {
+    Expr expr;
+    expr.kind = Expr::Kind::kCall;
+    expr.line = Line(node);
+    TSNode function = ts_node_child_by_field_name(node, "function", 8);
+    TSNode arguments = ts_node_child_by_field_name(node, "arguments", 9);
+    if (!ts_node_is_null(function)) expr.text = DottedName(function);
+    if (ts_node_is_null(arguments) || ts_node_symbol(arguments) != s_.argument_list) return expr;
+    ForEachNamedChild(arguments, [&](TSNode arg, const char*) {
+      TSSymbol sym = ts_node_symbol(arg);
+      if (sym == s_.comment) return;
+      if (sym == s_.keyword_argument) {
+        TSNode name = ts_node_child_by_field_name(arg, "name", 4);
+        TSNode value = ts_node_child_by_field_name(arg, "value", 5);
+        if (!ts_node_is_null(name) && !ts_node_is_null(value))
+          expr.keywords.emplace_back(Text(name), MakeExpr(value, depth + 1));
+      } else if (sym == s_.list_splat || sym == s_.dictionary_splat) {
+        expr.items.push_back(MakeOther(arg));
+      } else {
+        expr.items.push_back(MakeExpr(arg, depth + 1));
+      }
+    });
+    return expr;
+  }
+
+  // Walks the children of `node` with `context`.
+  void VisitChildren(TSNode node, const Context& context, int depth) {
+    if (depth > kMaxDepth) {
+      if (!depth_reported_) {
+        depth_reported_ = true;
+        facts_->diagnostics.push_back({"nesting-too-deep", Severity::kNote, "", Line(node), Column(node),
+                                       "syntax nested deeper than " + std::to_string(kMaxDepth) +
+                                           " levels; the deeper part was not analysed"});
+      }
+      return;
+    }
+    ForEachNamedChild(node, [&](TSNode child, const char*) { Visit(child, context, depth + 1); });
+  }
+
+  void Visit(TSNode node, const Context& context, int depth) {
+    TSSymbol sym = ts_node_symbol(node);
+    if (sym == s_.comment || sym == s_.string || sym == s_.identifier || sym == s_.integer) return;
+    if (sym == s_.import_statement) return HandleImport(node, context);
+    if (sym == s_.import_from_statement) return HandleFromImport(node, context);
+    if (sym == s_.future_import_statement) return;
+    if (sym == s_.decorated_definition) return HandleDecorated(node, context, depth);
+    if (sym == s_.class_definition) return HandleClass(node, {}, context, depth);
+    if (sym == s_.function_definition) return HandleFunction(node, {}, context, depth);
+    if (sym == s_.if_statement) return HandleIf(node, context, depth);
+    if (sym == s_.try_statement) return HandleTry(node, context, depth);
+    if (sym == s_.expression_statement && !context.in_function) HandleAssignment(node, context);
+    if (sym == s_.call) HandleCall(node, context);
+    if (sym == s_.attribute) HandleAttribute(node, context);
+    VisitChildren(node, context, depth);
+  }
+
+  void AddImport(ImportFact fact, TSNode at, const Context& context) {
+    fact.line = Line(at);
+    fact.column = Column(at);
+    fact.in_function = context.in_function;
+    fact.type_checking = context.type_checking;
+    fact.guarded = context.guarded;
+    fact.scope = context.scope;
+    facts_->imports.push_back(std::move(fact));
+  }
+
+  void HandleImport(TSNode node, const Context& context) {
+    ForEachNamedChild(node, [&](TSNode child, const char* field) {
+      if (!field || std::strcmp(field, "name") != 0) return;
+      ImportFact fact;
+      if (ts_node_symbol(child) == s_.aliased_import) {
+        TSNode name = ts_node_child_by_field_name(child, "name", 4);
+        TSNode alias = ts_node_child_by_field_name(child, "alias", 5);
+        if (ts_node_is_null(name)) return;
+        fact.module = DottedName(name);
+        if (!ts_node_is_null(alias)) fact.alias = Text(alias);
+      } else {
+        fact.module = DottedName(child);
+      }
+      if (!fact.module.empty()) AddImport(std::move(fact), child, context);
+    });
+  }
+
+  void HandleFromImport(TSNode node, const Context& context) {
+    std::string module;
+    int level = 0;
+    TSNode module_node = ts_node_child_by_field_name(node, "module_name", 11);
+    if (ts_node_is_null(module_node)) return;
+    if (ts_node_symbol(module_node) == s_.relative_import) {
+      ForEachNamedChild(module_node, [&](TSNode part, const char*) {
+        if (ts_node_symbol(part) == s_.import_prefix) {
+          std::string dots = Text(part);
+          level = static_cast<int>(std::count(dots.begin(), dots.end(), '.'));
+        } else if (ts_node_symbol(part) == s_.dotted_name) {
+          module = DottedName(part);
+        }
+      });
+    } else {
+      module = DottedName(module_node);
+    }
+    bool any = false;
+    ForEachNamedChild(node, [&](TSNode child, const char* field) {
+      ImportFact fact;
+      fact.is_from = true;
+      fact.module = module;
+      fact.level = level;
+      if (ts_node_symbol(child) == s_.wildcard_import) {
+        fact.name = "*";
+      } else if (field && std::strcmp(field, "name") == 0) {
+        if (ts_node_symbol(child) == s_.aliased_import) {
+          TSNode name = ts_node_child_by_field_name(child, "name", 4);
+          TSNode alias = ts_node_child_by_field_name(child, "alias", 5);
+          if (ts_node_is_null(name)) return;
+          fact.name = DottedName(name);
+          if (!ts_node_is_null(alias)) fact.alias = Text(alias);
+        } else {
+          fact.name = DottedName(child);
+        }
+      } else {
+        return;
+      }
+      if (fact.name.empty()) return;
+      any = true;
+      // The line of the imported name, so parenthesised imports point at each name.
+      AddImport(std::move(fact), child, context);
+    });
+    (void)any;
+  }
+
+  void HandleDecorated(TSNode node, const Context& context, int depth) {
+    std::vector<Expr> decorators;
+    TSNode definition = ts_node_child_by_field_name(node, "definition", 10);
+    ForEachNamedChild(node, [&](TSNode child, const char*) {
+      if (ts_node_symbol(child) != s_.decorator) return;
+      ForEachNamedChild(child, [&](TSNode inner, const char*) {
+        if (ts_node_symbol(inner) == s_.comment) return;
+        decorators.push_back(MakeExpr(inner, 0));
+        // Calls inside decorators (@receiver(post_save, sender=X)) are facts too.
+        Visit(inner, context, depth + 1);
+      });
+    });
+    if (ts_node_is_null(definition)) return;
+    if (ts_node_symbol(definition) == s_.class_definition) {
+      HandleClass(definition, std::move(decorators), context, depth);
+    } else {
+      HandleFunction(definition, std::move(decorators), context, depth);
+    }
+  }
+
+  static std::string Qualify(const std::string& scope, const std::string& name) {
+    return scope.empty() ? name : scope + "." + name;
+  }
+
+  void HandleClass(TSNode node, std::vector<Expr> decorators, const Context& context, int depth) {
+    TSNode name = ts_node_child_by_field_name(node, "name", 4);
+    TSNode superclasses = ts_node_child_by_field_name(node, "superclasses", 12);
+    TSNode body = ts_node_child_by_field_name(node, "body", 4);
+    if (ts_node_is_null(name)) return;
+    ClassFact fact;
+    fact.name = Text(name);
+    fact.qualname = Qualify(context.scope, fact.name);
+    fact.scope = context.scope;
+    fact.line = Line(node);
+    fact.end_line = static_cast<int>(ts_node_end_point(node).row) + 1;
+    fact.decorators = std::move(decorators);
+    if (!ts_node_is_null(superclasses)) {
+      ForEachNamedChild(superclasses, [&](TSNode arg, const char*) {
+        TSSymbol sym = ts_node_symbol(arg);
+        if (sym == s_.comment) return;
+        if (sym == s_.keyword_argument) {
+          TSNode key = ts_node_child_by_field_name(arg, "name", 4);
+          TSNode value = ts_node_child_by_field_name(arg, "value", 5);
+          if (!ts_node_is_null(key) && !ts_node_is_null(value))
+            fact.keywords.emplace_back(Text(key), MakeExpr(value, 0));
+        } else {
+          fact.bases.push_back(MakeExpr(arg, 0));
+        }
+      });
+      // Calls in the bases (get_model('app', 'AbstractX')) are recorded like any call.
+      Visit(superclasses, context, depth + 1);
+    }
+    std::string qualname = fact.qualname;
+    facts_->classes.push_back(std::move(fact));
+    if (ts_node_is_null(body)) return;
+    Context inner = context;
+    inner.scope = qualname;
+    inner.in_class = true;
+    Visit(body, inner, depth + 1);
+  }
+
+  void HandleFunction(TSNode node, std::vector<Expr> decorators, const Context& context, int depth) {
+    TSNode name = ts_node_child_by_field_name(node, "name", 4);
+    TSNode body = ts_node_child_by_field_name(node, "body", 4);
+    if (ts_node_is_null(name)) return;
+    FunctionFact fact;
+    fact.name = Text(name);
+    fact.qualname = Qualify(context.scope, fact.name);
+    fact.scope = context.scope;
+    fact.line = Line(node);
+    fact.decorators = std::move(decorators);
+    std::string qualname = fact.qualname;
+    facts_->functions.push_back(std::move(fact));
+    // Default values and annotations are evaluated in the enclosing scope.
+    TSNode parameters = ts_node_child_by_field_name(node, "parameters", 10);
+    if (!ts_node_is_null(parameters)) Visit(parameters, context, depth + 1);
+    if (ts_node_is_null(body)) return;
+    Context inner = context;
+    inner.scope = qualname;
+    inner.in_function = true;
+    inner.in_class = false;
+    Visit(body, inner, depth + 1);
+  }
+
+  bool IsTypeCheckingCondition(TSNode condition) const {
+    std::string name = DottedName(condition);
+    return name == "TYPE_CHECKING" || name == "typing.TYPE_CHECKING" || name == "t.TYPE_CHECKING";
+  }
+
+  void HandleIf(TSNode node, const Context& context, int depth) {
+    TSNode condition = ts_node_child_by_field_name(node, "condition", 9);
+    bool typing_only = !ts_node_is_null(condition) && IsTypeCheckingCondition(condition);
+    ForEachNamedChild(node, [&](TSNode child, const char* field) {
+      if (typing_only && field && std::strcmp(field, "consequence") == 0) {
+        Context inner = context;
+        inner.type_checking = true;
+        Visit(child, inner, depth + 1);
+      } else {
+        Visit(child, context, depth + 1);
+      }
+    });
+  }
+
+  void HandleTry(TSNode node, const Context& context, int depth) {
+    // Does a handler catch ImportError (or everything)?
+    bool catches_import_error = false;
+    ForEachNamedChild(node, [&](TSNode child, const char*) {
+      if (ts_node_symbol(child) != s_.except_clause) return;
+      bool has_type = false;
+      ForEachNamedChild(child, [&](TSNode part, const char*) {
+        TSSymbol ps = ts_node_symbol(part);
+        if (ps == s_.block || ps == s_.comment) return;
+        has_type = true;
+        std::string text = Text(part);
+        if (text.find("ImportError") != std::string::npos || text.find("ModuleNotFoundError") != std::string::npos ||
+            text == "Exception" || text == "BaseException")
+          catches_import_error = true;
+      });
+      if (!has_type) catches_import_error = true;  // bare `except:`
+    });
+    ForEachNamedChild(node, [&](TSNode child, const char* field) {
+      if (catches_import_error && field && std::strcmp(field, "body") == 0) {
+        Context inner = context;
+        inner.guarded = true;
+        Visit(child, inner, depth + 1);
+      } else {
+        Visit(child, context, depth + 1);
+      }
+    });
+  }
+
+  void HandleAssignment(TSNode statement, const Context& context) {
+    ForEachNamedChild(statement, [&](TSNode node, const char*) {
+      TSSymbol sym = ts_node_symbol(node);
+      if (sym != s_.assignment && sym != s_.augmented_assignment) return;
+      TSNode left = ts_node_child_by_field_name(node, "left", 4);
+      TSNode right = ts_node_child_by_field_name(node, "right", 5);
+      if (ts_node_is_null(left) || ts_node_is_null(right)) return;
+      // Chained `a = b = value`: the value is the innermost right-hand side.
+      while (ts_node_symbol(right) == s_.assignment) {
+        TSNode next = ts_node_child_by_field_name(right, "right", 5);
+        if (ts_node_is_null(next)) return;
+        right = next;
+      }
+      std::string target = DottedName(left);
+      if (target.empty()) return;
+      AssignmentFact fact;
+      fact.target = std::move(target);
+      if (sym == s_.augmented_assignment) {
+        TSNode op = ts_node_child_by_field_name(node, "operator", 8);
+        fact.op = ts_node_is_null(op) ? "?=" : Text(op);
+      } else {
+        fact.op = "=";
+      }
+      fact.value = MakeExpr(right, 0);
+      fact.scope = context.in_class ? context.scope : "";
+      if (!context.in_class && !context.scope.empty()) return;
+      fact.line = Line(node);
+      if (fact.scope.empty() && fact.target == "__all__" && fact.op == "=" &&
+          (fact.value.kind == Expr::Kind::kList || fact.value.kind == Expr::Kind::kTuple)) {
+        facts_->dunder_all.clear();
+        for (const auto& item : fact.value.items) {
+          if (item.IsString()) facts_->dunder_all.push_back(item.text);
+        }
+      }
+      facts_->assignments.push_back(std::move(fact));
+    });
+  }
+
+  void HandleCall(TSNode node, const Context& context) {
+    TSNode function = ts_node_child_by_field_name(node, "function", 8);
+    if (ts_node_is_null(function)) return;
+    std::string method;
+    TSNode receiver = {};
+    bool has_receiver = false;
+    TSSymbol fs = ts_node_symbol(function);
+    if (fs == s_.identifier) {
+      method = Text(function);
+    } else if (fs == s_.attribute) {
+      TSNode attr = ts_node_child_by_field_name(function, "attribute", 9);
+      receiver = ts_node_child_by_field_name(function, "object", 6);
+      has_receiver = !ts_node_is_null(receiver);
+      if (!ts_node_is_null(attr)) method = Text(attr);
+    }
+    if (method.empty() || !options_.call_names.count(method)) return;
+    CallFact fact;
+    fact.call = MakeCall(node, 0);
+    if (has_receiver && fact.call.text.empty()) {
+      // Callee is not a plain dotted name (`task.s(x).delay()`): keep the receiver.
+      Expr callee;
+      callee.kind = Expr::Kind::kAttribute;
+      callee.text = method;
+      callee.line = Line(function);
+      callee.items.push_back(MakeExpr(receiver, 1));
+      fact.call.keywords.insert(fact.call.keywords.begin(), {"<callee>", std::move(callee)});
+    }
+    fact.scope = context.scope;
+    fact.line = Line(node);
+    facts_->calls.push_back(std::move(fact));
+  }
+
+  void HandleAttribute(TSNode node, const Context& context) {
+    TSNode attr = ts_node_child_by_field_name(node, "attribute", 9);
+    TSNode object = ts_node_child_by_field_name(node, "object", 6);
+    if (ts_node_is_null(attr) || ts_node_is_null(object)) return;
+    std::string name = Text(attr);
+    if (!options_.attribute_names.count(name)) return;
+    std::string base = DottedName(object);
+    if (base.empty()) return;
+    facts_->attribute_refs.push_back({base, name, context.scope, Line(node)});
+  }
+
+  const std::string& source_;
+  const ParseOptions& options_;
+  FileFacts* facts_;
+  const Symbols& s_;
+  bool depth_reported_ = false;
+};
+
+// Finds the first ERROR or MISSING node in document order.
+bool FirstError(TSNode root, TSNode* out) {
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  bool found = false;
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    if (ts_node_is_error(node) || ts_node_is_missing(node)) {
+      *out = node;
+      found = true;
+      break;
+    }
+    if (ts_node_has_error(node) && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    bool moved = false;
+    while (!moved) {
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+        moved = true;
+      } else if (!ts_tree_cursor_goto_parent(&cursor)) {
+        break;
+      }
+    }
+    if (!moved) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+  return found;
+}
+
+int CountLines(const std::string& text) {
+  if (text.empty()) return 0;
+  int lines = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+  if (text.back() != '\n') ++lines;
+  return lines;
+}
+
+}  // namespace
+
+FileFacts ExtractFacts(TSParser* parser, const std::string& path, std::string source, const ParseOptions& options) {
+  FileFacts facts;
+  DecodeSource(path, &source, &facts.diagnostics);
+  facts.lines = CountLines(source);
+  if (source.size() > UINT32_MAX) {
+    facts.diagnostics.push_back({"file-too-large", Severity::kWarning, path, 0, 0, "file too large to parse"});
+    return facts;
+  }
+  std::unique_ptr<TSTree, decltype(&ts_tree_delete)> tree(
+      ts_parser_parse_string(parser, nullptr, source.data(), static_cast<uint32_t>(source.size())), ts_tree_delete);
+  if (!tree) {
+    facts.diagnostics.push_back({"parse-failed", Severity::kError, path, 0, 0, "tree-sitter could not parse the file"});
+    return facts;
+  }
+  TSNode root = ts_tree_root_node(tree.get());
+  if (ts_node_has_error(root)) {
+    facts.has_syntax_error = true;
+    TSNode error;
+    if (FirstError(root, &error)) {
+      std::string what = ts_node_is_missing(error) ? std::string("missing '") + ts_node_type(error) + "'"
+                                                   : std::string("invalid syntax");
+      facts.diagnostics.push_back({"syntax-error", Severity::kWarning, path, Line(error), Column(error),
+                                   what + "; facts extracted from the parts that parsed"});
+    }
+  }
+  Extractor extractor(source, options, &facts);
+  extractor.Run(root);
+  for (auto& diagnostic : facts.diagnostics) {
+    if (diagnostic.path.empty()) diagnostic.path = path;
+  }
+  facts.parsed = true;
+  // The tree is freed here, as soon as its facts are out.
+  return facts;
+}
+
+}  // namespace seams

@@ -1,0 +1,90 @@
+#pragma once
+/// Per-file facts: what one Python file says, extracted from its syntax tree
+/// and kept as plain values. The tree itself never leaves lib/parse.
+
+#include <string>
+#include <vector>
+
+#include "lib/core/diagnostic.h"
+#include "lib/parse/expr.h"
+
+namespace seams {
+
+/// One imported name. `import a.b, c` yields two; `from x import y, z` yields two.
+struct ImportFact {
+  std::string module;     ///< The module as written, without leading dots ("a.b"; "" for `from . import x`).
+  int level = 0;          ///< Number of leading dots of a relative import.
+  std::string name;       ///< For `from`-imports: the imported name ("*" for a wildcard); empty for `import a.b`.
+  std::string alias;      ///< The `as` name, if any.
+  bool is_from = false;   ///< A `from … import …` statement.
+  int line = 0;
+  int column = 0;
+  bool in_function = false;    ///< Inside a def (a lazy import).
+  bool type_checking = false;  ///< Under `if TYPE_CHECKING:` (typing only).
+  bool guarded = false;        ///< Inside `try:` whose handler catches ImportError / ModuleNotFoundError.
+  std::string scope;           ///< Qualified name of the enclosing def/class, "" at module level.
+
+  friend bool operator==(const ImportFact&, const ImportFact&) = default;
+};
+
+/// An assignment `target = value` or `target += value` at module level or in a class body.
+struct AssignmentFact {
+  std::string target;  ///< The assigned name (dotted when an attribute).
+  std::string op;      ///< "=" or the augmented operator ("+=").
+  Expr value;
+  std::string scope;   ///< "" for module level, else the class's qualified name.
+  int line = 0;
+};
+
+/// A class definition.
+struct ClassFact {
+  std::string name;
+  std::string qualname;  ///< "Outer.Inner" for nested classes.
+  std::vector<Expr> bases;
+  std::vector<std::pair<std::string, Expr>> keywords;  ///< metaclass=…
+  std::vector<Expr> decorators;
+  int line = 0;
+  int end_line = 0;
+  std::string scope;     ///< Qualified name of the enclosing def/class, "" at module level.
+};
+
+/// A function or method definition.
+struct FunctionFact {
+  std::string name;
+  std::string qualname;
+  std::vector<Expr> decorators;
+  int line = 0;
+  std::string scope;
+};
+
+/// A call whose callee's last name is one the parse options asked for.
+struct CallFact {
+  Expr call;          ///< kind kCall; callee, args and keywords.
+  std::string scope;  ///< Enclosing def/class qualified name, "" at module level.
+  int line = 0;
+};
+
+/// `X.attr` where attr is one the parse options asked for (objects, DoesNotExist …).
+struct AttributeRefFact {
+  std::string object;  ///< Dotted name of the object ("Order", "orders.models.Order").
+  std::string attribute;
+  std::string scope;
+  int line = 0;
+};
+
+/// Everything extracted from one file.
+struct FileFacts {
+  std::vector<ImportFact> imports;
+  std::vector<ClassFact> classes;
+  std::vector<FunctionFact> functions;
+  std::vector<AssignmentFact> assignments;
+  std::vector<CallFact> calls;
+  std::vector<AttributeRefFact> attribute_refs;
+  std::vector<std::string> dunder_all;  ///< Module-level __all__, when a literal list/tuple.
+  std::vector<Diagnostic> diagnostics;
+  int lines = 0;           ///< Number of lines in the file.
+  bool parsed = false;     ///< False when the file could not be read or parsed at all.
+  bool has_syntax_error = false;
+};
+
+}  // namespace seams

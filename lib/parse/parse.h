@@ -1,0 +1,42 @@
+#pragma once
+/// Stage 2: Python source → FileFacts, on all cores.
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "lib/core/file_system.h"
+#include "lib/discover/project.h"
+#include "lib/parse/file_facts.h"
+
+namespace seams {
+
+/// What to collect besides imports, classes, functions and assignments.
+struct ParseOptions {
+  /// Calls are recorded when the last component of the callee's dotted name is in this set.
+  std::set<std::string> call_names;
+  /// `X.attr` references are recorded when attr is in this set.
+  std::set<std::string> attribute_names;
+  /// Parse threads; 0 means one per hardware core.
+  unsigned jobs = 0;
+};
+
+/// The call and attribute names Django analysis needs (path, include, register,
+/// connect, delay, get_model, objects, DoesNotExist, …).
+ParseOptions DefaultParseOptions();
+
+/// Extracts the facts of one source text. Pure: the same text gives the same
+/// facts. `path` is only used to label diagnostics. Handles a UTF-8 BOM,
+/// undecodable bytes and NUL bytes with diagnostics.
+FileFacts ParseSource(const std::string& path, std::string source, const ParseOptions& options);
+
+/// Reads and parses every file of `project` (skipping the oversized ones) on
+/// `options.jobs` threads, one parser per thread. Result i belongs to
+/// project.files[i]; the result does not depend on the thread count.
+std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project, const ParseOptions& options);
+
+/// Parses `source` and discards the tree (no fact extraction): for benchmarks.
+/// Returns the number of syntax nodes, so the work cannot be optimised away.
+std::size_t ParseOnly(const std::string& source);
+
+}  // namespace seams

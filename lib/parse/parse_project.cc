@@ -1,0 +1,104 @@
+// Parsing a whole project on all cores: one tree-sitter parser per thread.
+
+#include <tree_sitter/api.h>
+
+#include <algorithm>
+#include <atomic>
+#include <memory>
+#include <thread>
+
+#include "lib/parse/parse.h"
+#include "lib/parse/ts_parser.h"
+
+extern "C" const TSLanguage* tree_sitter_python(void);
+
+namespace seams {
+
+namespace {
+
+using ParserPtr = std::unique_ptr<TSParser, decltype(&ts_parser_delete)>;
+
+ParserPtr NewParser() {
+  ParserPtr parser(ts_parser_new(), ts_parser_delete);
+  ts_parser_set_language(parser.get(), PythonLanguage());
+  return parser;
+}
+
+}  // namespace
+
+const TSLanguage* PythonLanguage() { return tree_sitter_python(); }
+
+ParseOptions DefaultParseOptions() {
+  ParseOptions options;
+  options.call_names = {
+      // URLconfs
+      "path", "re_path", "url", "include", "register", "as_view",
+      // signals
+      "connect", "send", "send_robust", "Signal", "receiver",
+      // celery
+      "delay", "apply_async", "s", "si", "signature", "task", "shared_task",
+      // model access and loaders
+      "get_object_or_404", "get_list_or_404", "get_model", "get_user_model", "get_class", "get_classes",
+      "get_profile_class",
+      // settings discovery
+      "setdefault", "setenv", "Celery"};
+  options.attribute_names = {"objects", "_default_manager", "_base_manager", "DoesNotExist",
+                             "MultipleObjectsReturned"};
+  return options;
+}
+
+FileFacts ParseSource(const std::string& path, std::string source, const ParseOptions& options) {
+  ParserPtr parser = NewParser();
+  return ExtractFacts(parser.get(), path, std::move(source), options);
+}
+
+std::size_t ParseOnly(const std::string& source) {
+  ParserPtr parser = NewParser();
+  TSTree* tree = ts_parser_parse_string(parser.get(), nullptr, source.data(), static_cast<uint32_t>(source.size()));
+  if (!tree) return 0;
+  std::size_t count = ts_node_descendant_count(ts_tree_root_node(tree));
+  ts_tree_delete(tree);
+  return count;
+}
+
+std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project, const ParseOptions& options) {
+  std::vector<FileFacts> results(project.files.size());
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, project.files.size())));
+
+  // Files are handed out largest first so one big file does not finish last alone;
+  // results land at the file's own index, so the order never depends on threads.
+  std::vector<std::size_t> order(project.files.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return project.files[a].size > project.files[b].size; });
+
+  std::atomic<std::size_t> next{0};
+  auto worker = [&]() {
+    ParserPtr parser = NewParser();
+    std::string contents, error;
+    for (std::size_t k = next.fetch_add(1); k < order.size(); k = next.fetch_add(1)) {
+      std::size_t i = order[k];
+      const SourceFile& file = project.files[i];
+      FileFacts& facts = results[i];
+      if (file.too_large) continue;  // reported by Discover
+      contents.clear();
+      if (!fs.ReadFile(JoinPath(project.root, file.path), &contents, &error)) {
+        facts.diagnostics.push_back(
+            {"unreadable-file", Severity::kWarning, file.path, 0, 0, "cannot read file: " + error + "; skipped"});
+        continue;
+      }
+      facts = ExtractFacts(parser.get(), file.path, std::move(contents), options);
+    }
+  };
+  if (jobs == 1) {
+    worker();
+  } else {
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    for (auto& thread : threads) thread.join();
+  }
+  return results;
+}
+
+}  // namespace seams

@@ -1,0 +1,39 @@
+#include "lib/pipeline.h"
+
+namespace seams {
+
+Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOptions& options) {
+  Analysis analysis;
+
+  // Find the Python files and name their modules, so every later stage speaks in module names.
+  analysis.project = Discover(fs, root, options.discover);
+
+  // Parse every file on all cores; each syntax tree is freed as soon as its facts are out.
+  analysis.facts = ParseProject(fs, analysis.project, options.parse);
+
+  // Read the Django layout (settings module, apps and their labels) from the facts,
+  // because the app of a module is what the app-level graph is drawn in.
+  analysis.layout = FindDjangoLayout(analysis.project, analysis.facts);
+
+  // Resolve every import to a project module or an external package.
+  analysis.resolution = ResolveImports(analysis.project, analysis.facts);
+
+  // Turn resolved imports into a weighted, evidenced module graph.
+  analysis.module_graph =
+      BuildModuleGraph(analysis.project, analysis.facts, analysis.layout, analysis.resolution, options.weights);
+
+  // Gather what every stage had to say, in one sorted list.
+  auto& all = analysis.diagnostics;
+  all = analysis.project.diagnostics;
+  for (std::size_t i = 0; i < analysis.facts.size(); ++i) {
+    const FileFacts& facts = analysis.facts[i];
+    all.insert(all.end(), facts.diagnostics.begin(), facts.diagnostics.end());
+    if (facts.parsed) ++analysis.parsed_files; else ++analysis.skipped_files;
+  }
+  all.insert(all.end(), analysis.layout.diagnostics.begin(), analysis.layout.diagnostics.end());
+  all.insert(all.end(), analysis.resolution.diagnostics.begin(), analysis.resolution.diagnostics.end());
+  SortDiagnostics(&all);
+  return analysis;
+}
+
+}  // namespace seams

@@ -1,0 +1,40 @@
+#pragma once
+/// The orchestrator: runs the stages of DESIGN.md in order.
+
+#include <string>
+#include <vector>
+
+#include "lib/core/diagnostic.h"
+#include "lib/core/file_system.h"
+#include "lib/discover/discover.h"
+#include "lib/django/layout.h"
+#include "lib/graph/import_graph.h"
+#include "lib/parse/parse.h"
+#include "lib/resolve/resolve.h"
+
+namespace seams {
+
+/// Options for one analysis run.
+struct AnalysisOptions {
+  DiscoverOptions discover;
+  ParseOptions parse = DefaultParseOptions();
+  ImportWeights weights;
+};
+
+/// Everything one run learned, stage by stage. Plain values, sorted.
+struct Analysis {
+  Project project;
+  std::vector<FileFacts> facts;       ///< facts[i] belongs to project.files[i].
+  DjangoLayout layout;
+  Resolution resolution;
+  ImportGraph module_graph;
+  std::vector<Diagnostic> diagnostics;  ///< Of every stage, sorted and deduplicated.
+  int parsed_files = 0;               ///< Files whose facts were extracted.
+  int skipped_files = 0;              ///< Files listed but not parsed (unreadable, too large).
+};
+
+/// Runs discover → parse → django layout → resolve → graph on `root`.
+/// Throws SeamsError only when the root itself cannot be analysed.
+Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOptions& options);
+
+}  // namespace seams

@@ -1,0 +1,142 @@
+#include "reports/graph_report.h"
+
+#include <map>
+#include <ostream>
+
+namespace seams {
+
+namespace {
+
+using nlohmann::json;
+
+json DiagnosticJson(const Diagnostic& d) {
+  json out = {{"code", d.code}, {"severity", SeverityName(d.severity)}, {"message", d.message}};
+  out["path"] = d.path;
+  out["line"] = d.line;
+  out["column"] = d.column;
+  return out;
+}
+
+json CountsJson(const std::array<int, 3>& counts) {
+  json out = json::object();
+  for (std::size_t k = 0; k < counts.size(); ++k) {
+    if (counts[k]) out[ImportKindName(static_cast<ImportKind>(k))] = counts[k];
+  }
+  return out;
+}
+
+json EdgeJson(const ImportEdge& edge, bool with_modules) {
+  json evidence = json::array();
+  for (const auto& e : edge.evidence) {
+    json item = {{"path", e.path}, {"line", e.line}, {"kind", ImportKindName(e.kind)}, {"import", e.statement}};
+    if (e.guarded) item["guarded"] = true;
+    if (with_modules) {
+      item["from"] = e.from;
+      item["to"] = e.to;
+    }
+    evidence.push_back(std::move(item));
+  }
+  return {{"from", edge.from},
+          {"to", edge.to},
+          {"weight", edge.weight},
+          {"counts", CountsJson(edge.counts)},
+          {"evidence", std::move(evidence)}};
+}
+
+}  // namespace
+
+bool ParseGraphLevel(const std::string& text, GraphLevel* level) {
+  if (text == "module") *level = GraphLevel::kModule;
+  else if (text == "app") *level = GraphLevel::kApp;
+  else return false;
+  return true;
+}
+
+json BuildGraphReport(const Analysis& analysis, GraphLevel level) {
+  const Project& project = analysis.project;
+  json report;
+  report["schema"] = kGraphSchema;
+  report["level"] = level == GraphLevel::kModule ? "module" : "app";
+
+  int lines = 0;
+  for (const auto& facts : analysis.facts) lines += facts.lines;
+  report["project"] = {{"name", project.name},
+                       {"package_prefix", project.package_prefix},
+                       {"import_roots", project.import_roots},
+                       {"manage_py", project.manage_py},
+                       {"settings_module", analysis.layout.settings_module},
+                       {"files", project.files.size()},
+                       {"parsed_files", analysis.parsed_files},
+                       {"skipped_files", analysis.skipped_files},
+                       {"lines", lines}};
+
+  json apps = json::array();
+  for (const auto& app : analysis.layout.apps) {
+    apps.push_back({{"label", app.label},
+                    {"name", app.name},
+                    {"package", app.package},
+                    {"path", app.path},
+                    {"config", app.config},
+                    {"has_models", app.has_models}});
+  }
+  report["apps"] = std::move(apps);
+
+  json nodes = json::array();
+  json edges = json::array();
+  if (level == GraphLevel::kModule) {
+    for (const auto& node : analysis.module_graph.modules) {
+      json tags = json::array();
+      if (node.is_migration) tags.push_back("migration");
+      if (node.is_test) tags.push_back("test");
+      nodes.push_back({{"id", node.module},
+                       {"path", node.path},
+                       {"app", node.app},
+                       {"group", node.group},
+                       {"package", node.is_package},
+                       {"tags", std::move(tags)},
+                       {"lines", node.lines},
+                       {"external", {{"stdlib", node.stdlib_imports}, {"third_party", node.third_party_imports}}},
+                       {"third_party", node.third_party}});
+    }
+    for (const auto& edge : analysis.module_graph.edges) edges.push_back(EdgeJson(edge, false));
+    report["cycles"] = analysis.module_graph.cycles;
+  } else {
+    ImportGraph apps_graph = AggregateToApps(analysis.module_graph, analysis.layout);
+    for (const auto& group : apps_graph.groups) {
+      nodes.push_back({{"id", group.id},
+                       {"kind", group.is_app ? "app" : "package"},
+                       {"package", group.package},
+                       {"modules", group.modules},
+                       {"lines", group.lines}});
+    }
+    for (const auto& edge : apps_graph.edges) edges.push_back(EdgeJson(edge, true));
+    report["cycles"] = apps_graph.cycles;
+  }
+  report["nodes"] = std::move(nodes);
+  report["edges"] = std::move(edges);
+
+  json diagnostics = json::array();
+  std::map<std::string, int> by_code;
+  for (const auto& d : analysis.diagnostics) {
+    diagnostics.push_back(DiagnosticJson(d));
+    ++by_code[d.code];
+  }
+  report["diagnostics"] = std::move(diagnostics);
+  report["diagnostic_counts"] = by_code;
+  return report;
+}
+
+void WriteJson(const json& report, std::ostream& out) { out << report.dump(2) << '\n'; }
+
+Reporter FindGraphReporter(const std::string& format) {
+  static const std::map<std::string, Reporter> kReporters = {
+      {"json", &WriteJson},
+      {"dot", &WriteGraphDot},
+  };
+  auto it = kReporters.find(format);
+  return it == kReporters.end() ? nullptr : it->second;
+}
+
+std::vector<std::string> GraphFormats() { return {"dot", "json"}; }
+
+}  // namespace seams

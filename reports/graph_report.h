@@ -1,0 +1,42 @@
+#pragma once
+/// The graph report: the JSON contract of `seams graph`, and its renderers.
+
+#include <iosfwd>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "lib/pipeline.h"
+
+namespace seams {
+
+/// Schema identifier written into every graph report.
+inline constexpr const char* kGraphSchema = "seams.graph/1";
+
+/// Levels a graph can be drawn at.
+enum class GraphLevel { kModule, kApp };
+
+/// Parses "module" / "app"; returns false for anything else.
+bool ParseGraphLevel(const std::string& text, GraphLevel* level);
+
+/// Builds the graph report of `analysis` at `level`: project summary, apps,
+/// nodes, edges with evidence, import cycles and diagnostics. Deterministic:
+/// every list is sorted, paths are relative, there is no timestamp.
+nlohmann::json BuildGraphReport(const Analysis& analysis, GraphLevel level);
+
+/// Renders a report as a function of the report alone.
+using Reporter = void (*)(const nlohmann::json& report, std::ostream& out);
+
+/// The reporter registered for `format` ("json", "dot"), or nullptr.
+Reporter FindGraphReporter(const std::string& format);
+
+/// Names of the registered graph formats, sorted.
+std::vector<std::string> GraphFormats();
+
+/// Pretty JSON with sorted keys and a final newline.
+void WriteJson(const nlohmann::json& report, std::ostream& out);
+
+/// Graphviz DOT: apps as clusters at module level, edge thickness by weight.
+void WriteGraphDot(const nlohmann::json& report, std::ostream& out);
+
+}  // namespace seams
