@@ -59,8 +59,8 @@ bool AbsoluteImportName(const std::string& importer, bool importer_is_package, i
     auto dot = base.rfind('.');
     base = dot == std::string::npos ? "" : base.substr(0, dot);
   }
-  if (base.empty() && module.empty()) return false;
-  *absolute = base.empty() ? module : module.empty() ? base : base + "." + module;
+  if (base.empty()) return false;  // climbed above the top-level package
+  *absolute = module.empty() ? base : base + "." + module;
   return true;
 }
 

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# CLI behaviour through the real executable: exit codes, outputs, DOT accepted by Graphviz.
+# Usage: cli_test.sh SEAMS_BINARY SOURCE_DIR
+set -u
+seams="$1"
+src="$2"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+failures=0
+passes=0
+
+check() {  # check NAME EXPECTED_EXIT ACTUAL_EXIT
+  if [ "$2" = "$3" ]; then passes=$((passes + 1)); else echo "FAIL: $1: expected exit $2, got $3"; failures=$((failures + 1)); fi
+}
+assert() {  # assert NAME CONDITION...
+  local name="$1"; shift
+  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
+}
+
+fixture="$src/tests/fixtures/small"
+
+"$seams" graph "$fixture" --format json -o "$work/m.json" 2>"$work/err"
+check "graph json" 0 $?
+assert "report has schema" grep -q '"schema": "seams.graph/1"' "$work/m.json"
+assert "summary on stderr" grep -q '^seams: 19 files, 19 parsed, 0 skipped' "$work/err"
+assert "syntax error reported with path:line:col" grep -q '^core/legacy.py:1:12: warning: syntax-error: ' "$work/err"
+
+"$seams" graph "$fixture" --level app --format dot > "$work/a.dot" 2>/dev/null
+check "graph dot to stdout" 0 $?
+"$seams" graph "$fixture" --level module --format dot -o "$work/m.dot" -q
+check "graph module dot" 0 $?
+if command -v dot >/dev/null; then
+  dot -Tsvg "$work/a.dot" -o "$work/a.svg"; check "dot accepts app graph" 0 $?
+  dot -Tsvg "$work/m.dot" -o "$work/m.svg"; check "dot accepts module graph" 0 $?
+else
+  echo "FAIL: graphviz 'dot' is not installed"; failures=$((failures + 1))
+fi
+
+"$seams" graph "$work/does-not-exist" 2>"$work/err"
+check "missing path exits 3" 3 $?
+assert "missing path message" grep -q "^seams: error: $work/does-not-exist: no such file or directory" "$work/err"
+
+"$seams" graph "$work/m.json" 2>"$work/err"
+check "a file as PATH exits 3" 3 $?
+assert "not a directory message" grep -q "not a directory" "$work/err"
+
+"$seams" graph "$fixture" --level galaxy 2>/dev/null
+check "bad --level exits 2" 2 $?
+"$seams" 2>/dev/null
+check "no subcommand exits 2" 2 $?
+"$seams" graph --help >"$work/help"
+check "help exits 0" 0 $?
+assert "help shows an example" grep -q "Example:" "$work/help"
+
+# Bad input on disk: a 50 MB file, NUL bytes, non-UTF-8, BOM, empty file, an unreadable file.
+bad="$work/bad"
+mkdir -p "$bad/pkg"
+: > "$bad/pkg/__init__.py"
+: > "$bad/pkg/empty.py"
+head -c 52428800 /dev/zero | tr '\0' '#' > "$bad/pkg/huge.py"
+printf 'import os\nx = 1\0\n' > "$bad/pkg/nul.py"
+printf 'import pkg.empty\ns = "caf\xe9"\n' > "$bad/pkg/latin.py"
+printf '\xef\xbb\xbfimport pkg.nul\n' > "$bad/pkg/bom.py"
+ln -s self.py "$bad/pkg/self.py"
+"$seams" graph "$bad" -o "$work/bad.json" 2>"$work/err"
+check "bad input still exits 0" 0 $?
+assert "huge file reported" grep -q '^pkg/huge.py: warning: file-too-large: file is 52428800 bytes' "$work/err"
+assert "NUL reported" grep -q '^pkg/nul.py:2: warning: nul-byte' "$work/err"
+assert "non-UTF-8 reported" grep -q '^pkg/latin.py:2: warning: invalid-utf8' "$work/err"
+assert "symlink loop reported" grep -q '^pkg/self.py: warning: unreadable-file: broken or looping symlink' "$work/err"
+assert "bom file imports resolve" grep -q '"import": "import pkg.nul"' "$work/bad.json"
+
+# analyze writes every report into its folder.
+"$seams" analyze "$fixture" -o "$work/out" -q
+check "analyze" 0 $?
+for f in modules.json modules.dot apps.json apps.dot; do assert "analyze wrote $f" test -s "$work/out/$f"; done
+
+echo "$passes passed, $failures failed"
+[ "$failures" = 0 ]

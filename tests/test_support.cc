@@ -1,0 +1,43 @@
+#include "tests/test_support.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace seams::test {
+
+FileFacts Parse(const std::string& source) { return ParseSource("test.py", source, DefaultParseOptions()); }
+
+Analysis AnalyzeMemory(const MemoryFileSystem& fs, unsigned jobs) {
+  AnalysisOptions options;
+  options.parse.jobs = jobs;
+  return Analyze(fs, "proj", options);
+}
+
+std::vector<std::string> TargetsOf(const Analysis& analysis, const std::string& module) {
+  std::vector<std::string> out;
+  for (const auto& import : analysis.resolution.imports) {
+    if (analysis.project.files[import.file].module != module) continue;
+    std::string text = import.target;
+    if (!import.symbol.empty()) text += ":" + import.symbol;
+    if (import.target_kind == TargetKind::kStdlib) text = "stdlib " + text;
+    if (import.target_kind == TargetKind::kThirdParty) text = "3rd " + text;
+    if (import.target_kind == TargetKind::kUnresolved) text = "unresolved " + text;
+    out.push_back(text);
+  }
+  return out;
+}
+
+std::vector<std::string> Codes(const std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::string> out;
+  for (const auto& d : diagnostics) out.push_back(d.code);
+  return out;
+}
+
+std::string ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace seams::test

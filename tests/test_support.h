@@ -1,0 +1,28 @@
+#pragma once
+// Helpers shared by the tests: parse a snippet, analyse an in-memory project.
+
+#include <string>
+#include <vector>
+
+#include "lib/core/file_system.h"
+#include "lib/parse/parse.h"
+#include "lib/pipeline.h"
+
+namespace seams::test {
+
+/// Facts of one snippet, with the default parse options.
+FileFacts Parse(const std::string& source);
+
+/// Analyses an in-memory project rooted at "proj".
+Analysis AnalyzeMemory(const MemoryFileSystem& fs, unsigned jobs = 1);
+
+/// The import target/symbol pairs of `module`, as "target" or "target:symbol", in order.
+std::vector<std::string> TargetsOf(const Analysis& analysis, const std::string& module);
+
+/// Codes of the diagnostics, in order.
+std::vector<std::string> Codes(const std::vector<Diagnostic>& diagnostics);
+
+/// Reads a file from disk ("" when missing).
+std::string ReadText(const std::string& path);
+
+}  // namespace seams::test
