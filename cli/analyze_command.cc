@@ -22,7 +22,8 @@ int RunAnalyze(const AnalyzeOptions& options) {
   Analysis analysis = Analyze(fs, options.common.path, ToAnalysisOptions(options.common));
   PrintDiagnostics(analysis, options.common, std::cerr);
   // One analysis, every view of it: the same facts rendered per level and format.
-  const std::pair<GraphLevel, const char*> levels[] = {{GraphLevel::kModule, "modules"}, {GraphLevel::kApp, "apps"}};
+  const std::pair<GraphLevel, const char*> levels[] = {
+      {GraphLevel::kModule, "modules"}, {GraphLevel::kApp, "apps"}, {GraphLevel::kModel, "models"}};
   for (const auto& [level, name] : levels) {
     nlohmann::json report = BuildGraphReport(analysis, level);
     for (const std::string format : {"json", "dot"}) {

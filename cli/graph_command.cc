@@ -44,8 +44,8 @@ void SetupGraphCommand(CLI::App* app, std::function<int()>* run) {
   CLI::App* command = app->add_subcommand("graph", "Write the import graph of a project");
   command->footer("Example:\n  seams graph . --level app --format dot -o apps.dot && dot -Tsvg apps.dot -o apps.svg");
   AddCommonOptions(command, &options->common);
-  command->add_option("--level", options->level, "module or app")
-      ->check(CLI::IsMember({"module", "app"}))
+  command->add_option("--level", options->level, "module, app or model")
+      ->check(CLI::IsMember({"module", "app", "model"}))
       ->capture_default_str();
   command->add_option("--format", options->format, "json or dot")
       ->check(CLI::IsMember(GraphFormats()))

@@ -1,5 +1,7 @@
 #include "lib/pipeline.h"
 
+#include "lib/django/symbols.h"
+
 namespace seams {
 
 Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOptions& options) {
@@ -18,6 +20,17 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   // Resolve every import to a project module or an external package.
   analysis.resolution = ResolveImports(analysis.project, analysis.facts);
 
+  // Read the settings (INSTALLED_APPS, AUTH_USER_MODEL, ROOT_URLCONF) as far as
+  // literals allow, then mark which discovered apps are installed.
+  ModuleIndex index(analysis.project);
+  analysis.settings = ReadSettings(analysis.project, analysis.facts, index, analysis.layout.settings_module);
+  MarkInstalledApps(analysis.settings, &analysis.layout);
+
+  // Find the models and their relations; names are resolved through imports and re-exports.
+  SymbolTable symbols(analysis.project, analysis.facts, index);
+  analysis.models =
+      FindModels(analysis.project, analysis.facts, analysis.layout, analysis.settings, symbols, options.django);
+
   // Turn resolved imports into a weighted, evidenced module graph.
   analysis.module_graph =
       BuildModuleGraph(analysis.project, analysis.facts, analysis.layout, analysis.resolution, options.weights);
@@ -32,6 +45,8 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   }
   all.insert(all.end(), analysis.layout.diagnostics.begin(), analysis.layout.diagnostics.end());
   all.insert(all.end(), analysis.resolution.diagnostics.begin(), analysis.resolution.diagnostics.end());
+  all.insert(all.end(), analysis.settings.diagnostics.begin(), analysis.settings.diagnostics.end());
+  all.insert(all.end(), analysis.models.diagnostics.begin(), analysis.models.diagnostics.end());
   SortDiagnostics(&all);
   return analysis;
 }

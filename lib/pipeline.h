@@ -8,6 +8,8 @@
 #include "lib/core/file_system.h"
 #include "lib/discover/discover.h"
 #include "lib/django/layout.h"
+#include "lib/django/models.h"
+#include "lib/django/settings.h"
 #include "lib/graph/import_graph.h"
 #include "lib/parse/parse.h"
 #include "lib/resolve/resolve.h"
@@ -19,6 +21,7 @@ struct AnalysisOptions {
   DiscoverOptions discover;
   ParseOptions parse = DefaultParseOptions();
   ImportWeights weights;
+  DjangoOptions django;
 };
 
 /// Everything one run learned, stage by stage. Plain values, sorted.
@@ -27,6 +30,8 @@ struct Analysis {
   std::vector<FileFacts> facts;       ///< facts[i] belongs to project.files[i].
   DjangoLayout layout;
   Resolution resolution;
+  DjangoSettings settings;
+  ModelCatalog models;
   ImportGraph module_graph;
   std::vector<Diagnostic> diagnostics;  ///< Of every stage, sorted and deduplicated.
   int parsed_files = 0;               ///< Files whose facts were extracted.

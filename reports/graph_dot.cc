@@ -10,8 +10,56 @@
 
 namespace seams {
 
+namespace {
+
+// Models clustered by app, abstract ones dashed; edges labelled with field and kind.
+void WriteModelDot(const nlohmann::json& report, std::ostream& out) {
+  std::map<std::string, std::vector<const nlohmann::json*>> by_app;
+  for (const auto& node : report.at("nodes")) by_app[node.at("app").get<std::string>()].push_back(&node);
+  std::set<std::string> known;
+  int cluster = 0;
+  for (const auto& [app, nodes] : by_app) {
+    out << "  subgraph " << DotQuote("cluster_" + std::to_string(cluster++)) << " {\n";
+    out << "    label=" << DotQuote(app) << "; style=\"rounded\"; color=\"#3b6ea8\";\n";
+    for (const auto* node : nodes) {
+      const std::string id = node->at("id").get<std::string>();
+      known.insert(id);
+      bool abstract = node->at("abstract").get<bool>();
+      out << "    " << DotQuote(id) << " [label=" << DotQuote(node->at("name").get<std::string>() + (abstract ? "\n(abstract)" : ""))
+          << (abstract ? ", style=\"rounded,dashed\"" : "") << "];\n";
+    }
+    out << "  }\n";
+  }
+  for (const auto& edge : report.at("edges")) {
+    if (edge.at("to").is_null()) continue;  // a generic foreign key may point anywhere
+    const std::string to = edge.at("to").get<std::string>();
+    if (!known.count(to)) {
+      known.insert(to);
+      out << "  " << DotQuote(to) << " [label=" << DotQuote(to + "\n(external)") << ", style=\"rounded,dotted\"];\n";
+    }
+    const std::string kind = edge.at("kind").get<std::string>();
+    std::string field = edge.at("field").get<std::string>();
+    out << "  " << DotQuote(edge.at("from").get<std::string>()) << " -> " << DotQuote(to)
+        << " [label=" << DotQuote(field.empty() ? kind : field + " (" + kind + ")");
+    if (kind == "inherits") out << ", arrowhead=empty";
+    if (kind == "m2m") out << ", dir=both, arrowtail=crow, arrowhead=crow";
+    out << "];\n";
+  }
+}
+
+}  // namespace
+
 void WriteGraphDot(const nlohmann::json& report, std::ostream& out) {
   const bool module_level = report.at("level") == "module";
+  if (report.at("level") == "model") {
+    out << "digraph " << DotQuote(report.at("project").at("name").get<std::string>()) << " {\n";
+    out << "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=10];\n";
+    out << "  node [shape=box, style=\"rounded\", fontname=\"Helvetica\", fontsize=9];\n";
+    out << "  edge [color=\"#555555\", fontname=\"Helvetica\", fontsize=8, arrowsize=0.6];\n";
+    WriteModelDot(report, out);
+    out << "}\n";
+    return;
+  }
   out << "digraph " << DotQuote(report.at("project").at("name").get<std::string>()) << " {\n";
   out << "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=10, compound=true];\n";
   out << "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f5f5f5\", fontname=\"Helvetica\", fontsize=9];\n";

@@ -48,6 +48,7 @@ json EdgeJson(const ImportEdge& edge, bool with_modules) {
 bool ParseGraphLevel(const std::string& text, GraphLevel* level) {
   if (text == "module") *level = GraphLevel::kModule;
   else if (text == "app") *level = GraphLevel::kApp;
+  else if (text == "model") *level = GraphLevel::kModel;
   else return false;
   return true;
 }
@@ -56,7 +57,7 @@ json BuildGraphReport(const Analysis& analysis, GraphLevel level) {
   const Project& project = analysis.project;
   json report;
   report["schema"] = kGraphSchema;
-  report["level"] = level == GraphLevel::kModule ? "module" : "app";
+  report["level"] = level == GraphLevel::kModule ? "module" : level == GraphLevel::kApp ? "app" : "model";
 
   int lines = 0;
   for (const auto& facts : analysis.facts) lines += facts.lines;
@@ -69,6 +70,11 @@ json BuildGraphReport(const Analysis& analysis, GraphLevel level) {
                        {"parsed_files", analysis.parsed_files},
                        {"skipped_files", analysis.skipped_files},
                        {"lines", lines}};
+  report["settings"] = {{"module", analysis.settings.module},
+                        {"installed_apps_known", analysis.settings.installed_apps_known},
+                        {"installed_apps", analysis.settings.installed_apps},
+                        {"auth_user_model", analysis.settings.auth_user_model},
+                        {"root_urlconf", analysis.settings.root_urlconf}};
 
   json apps = json::array();
   for (const auto& app : analysis.layout.apps) {
@@ -77,7 +83,8 @@ json BuildGraphReport(const Analysis& analysis, GraphLevel level) {
                     {"package", app.package},
                     {"path", app.path},
                     {"config", app.config},
-                    {"has_models", app.has_models}});
+                    {"has_models", app.has_models},
+                    {"installed", app.installed}});
   }
   report["apps"] = std::move(apps);
 
@@ -100,6 +107,28 @@ json BuildGraphReport(const Analysis& analysis, GraphLevel level) {
     }
     for (const auto& edge : analysis.module_graph.edges) edges.push_back(EdgeJson(edge, false));
     report["cycles"] = analysis.module_graph.cycles;
+  } else if (level == GraphLevel::kModel) {
+    for (const auto& model : analysis.models.models) {
+      nodes.push_back({{"id", model.key},
+                       {"name", model.name},
+                       {"app", model.label},
+                       {"class", model.qualname},
+                       {"path", model.path},
+                       {"line", model.line},
+                       {"abstract", model.abstract},
+                       {"proxy", model.proxy},
+                       {"db_table", model.db_table},
+                       {"bases", model.bases}});
+    }
+    for (const auto& r : analysis.models.relations) {
+      json edge = {{"from", r.from}, {"to", r.to.empty() ? json(nullptr) : json(r.to)}, {"kind", r.kind}, {"field", r.field},
+                   {"path", r.path}, {"line", r.line}, {"external", r.to_external}};
+      if (!r.through.empty()) edge["through"] = r.through;
+      if (!r.on_delete.empty()) edge["on_delete"] = r.on_delete;
+      if (!r.related_name.empty()) edge["related_name"] = r.related_name;
+      edges.push_back(std::move(edge));
+    }
+    report["cycles"] = json::array();
   } else {
     ImportGraph apps_graph = AggregateToApps(analysis.module_graph, analysis.layout);
     for (const auto& group : apps_graph.groups) {

@@ -14,9 +14,9 @@ namespace seams {
 inline constexpr const char* kGraphSchema = "seams.graph/1";
 
 /// Levels a graph can be drawn at.
-enum class GraphLevel { kModule, kApp };
+enum class GraphLevel { kModule, kApp, kModel };
 
-/// Parses "module" / "app"; returns false for anything else.
+/// Parses "module" / "app" / "model"; returns false for anything else.
 bool ParseGraphLevel(const std::string& text, GraphLevel* level);
 
 /// Builds the graph report of `analysis` at `level`: project summary, apps,

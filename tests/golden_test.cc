@@ -44,6 +44,8 @@ TEST_CASE("golden graph reports of tests/fixtures/small", "[golden]") {
   CheckGolden(Render(analysis, seams::GraphLevel::kModule, "dot"), "graph-module.dot");
   CheckGolden(Render(analysis, seams::GraphLevel::kApp, "json"), "graph-app.json");
   CheckGolden(Render(analysis, seams::GraphLevel::kApp, "dot"), "graph-app.dot");
+  CheckGolden(Render(analysis, seams::GraphLevel::kModel, "json"), "graph-model.json");
+  CheckGolden(Render(analysis, seams::GraphLevel::kModel, "dot"), "graph-model.dot");
 }
 
 TEST_CASE("same bytes for any thread count", "[golden][determinism]") {

@@ -21,6 +21,7 @@ struct DjangoApp {
   int config_line = 0;     ///< Line of the AppConfig class in apps.py.
   bool has_models = false; ///< Has models.py or a models/ package.
   bool has_apps_py = false;
+  bool installed = false;  ///< Listed in INSTALLED_APPS (by package, name or AppConfig path).
 };
 
 /// What the project says about itself as a Django project.

@@ -1,0 +1,1 @@
+"""Identity: users, addresses and customer profiles."""

@@ -1,0 +1,1 @@
+"""Cart: the basket a shopper builds before checkout."""

@@ -1,0 +1,1 @@
+"""Catalog: products, variants, categories and merchandising."""

@@ -1,0 +1,1 @@
+"""Checkout: turns an active cart into an order and a payment."""

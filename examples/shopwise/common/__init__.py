@@ -1,0 +1,1 @@
+"""Cross-cutting helpers, validators and domain events."""

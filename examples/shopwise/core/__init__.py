@@ -1,0 +1,1 @@
+"""Shared kernel: abstract models, money maths and API plumbing."""

@@ -1,0 +1,1 @@
+"""Notifications: e-mail, SMS and in-app messages to customers and staff."""

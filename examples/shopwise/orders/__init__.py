@@ -1,0 +1,1 @@
+"""Orders: the system of record for what customers bought."""

@@ -1,0 +1,1 @@
+"""Payments: intents, captures, refunds and gateway webhooks."""

@@ -1,0 +1,1 @@
+"""Reporting: sales snapshots, product performance and exports (production only)."""

@@ -1,0 +1,1 @@
+"""Shipping: carriers, rates, shipments and tracking."""

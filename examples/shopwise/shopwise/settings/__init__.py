@@ -1,0 +1,1 @@
+"""Environment-specific settings modules live in this package."""

@@ -1,0 +1,368 @@
+#include "lib/django/models.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace seams {
+
+namespace {
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string Last(const std::string& dotted) {
+  auto dot = dotted.rfind('.');
+  return dot == std::string::npos ? dotted : dotted.substr(dot + 1);
+}
+
+// Django's model roots and the django.contrib classes a project model may derive
+// from when Django itself is not part of the analysed tree.
+const std::map<std::string, std::string>& KnownExternalModels() {
+  static const std::map<std::string, std::string> kKnown = {
+      {"django.contrib.admin.models.LogEntry", "admin.LogEntry"},
+      {"django.contrib.auth.base_user.AbstractBaseUser", "auth.AbstractBaseUser"},
+      {"django.contrib.auth.models.AbstractBaseUser", "auth.AbstractBaseUser"},
+      {"django.contrib.auth.models.AbstractUser", "auth.AbstractUser"},
+      {"django.contrib.auth.models.Group", "auth.Group"},
+      {"django.contrib.auth.models.Permission", "auth.Permission"},
+      {"django.contrib.auth.models.PermissionsMixin", "auth.PermissionsMixin"},
+      {"django.contrib.auth.models.User", "auth.User"},
+      {"django.contrib.contenttypes.models.ContentType", "contenttypes.ContentType"},
+      {"django.contrib.flatpages.models.FlatPage", "flatpages.FlatPage"},
+      {"django.contrib.redirects.models.Redirect", "redirects.Redirect"},
+      {"django.contrib.sessions.base_session.AbstractBaseSession", "sessions.AbstractBaseSession"},
+      {"django.contrib.sessions.models.Session", "sessions.Session"},
+      {"django.contrib.sites.models.Site", "sites.Site"},
+  };
+  return kKnown;
+}
+
+bool IsModelRoot(const std::string& qualified) {
+  return qualified == "django.db.models.Model" || qualified == "django.db.models.base.Model";
+}
+
+// Relation field classes of Django, by qualified name.
+std::string RelationKind(const std::string& qualified) {
+  static const std::map<std::string, std::string> kKinds = {
+      {"django.db.models.ForeignKey", "fk"},
+      {"django.db.models.fields.related.ForeignKey", "fk"},
+      {"django.db.models.OneToOneField", "o2o"},
+      {"django.db.models.fields.related.OneToOneField", "o2o"},
+      {"django.db.models.ManyToManyField", "m2m"},
+      {"django.db.models.fields.related.ManyToManyField", "m2m"},
+      {"django.contrib.contenttypes.fields.GenericForeignKey", "generic_fk"},
+      {"django.contrib.contenttypes.generic.GenericForeignKey", "generic_fk"},
+      {"django.contrib.contenttypes.fields.GenericRelation", "generic_relation"},
+      {"django.contrib.contenttypes.generic.GenericRelation", "generic_relation"},
+  };
+  auto it = kKinds.find(qualified);
+  return it == kKinds.end() ? "" : it->second;
+}
+
+bool IsTrue(const Expr& e) { return e.kind == Expr::Kind::kConst && e.text == "True"; }
+
+}  // namespace
+
+const ModelInfo* ModelCatalog::Find(const std::string& key) const {
+  auto it = std::lower_bound(models.begin(), models.end(), key,
+                             [](const ModelInfo& m, const std::string& k) { return m.key < k; });
+  return it != models.end() && it->key == key ? &*it : nullptr;
+}
+
+const ModelInfo* ModelCatalog::FindByClass(const std::string& qualname) const {
+  for (const auto& m : models) {
+    if (m.qualname == qualname) return &m;
+  }
+  return nullptr;
+}
+
+namespace {
+
+class ModelFinder {
+ public:
+  ModelFinder(const Project& project, const std::vector<FileFacts>& facts, const DjangoLayout& layout,
+              const DjangoSettings& settings, const SymbolTable& symbols, const DjangoOptions& options)
+      : project_(project), facts_(facts), layout_(layout), settings_(settings), symbols_(symbols), options_(options) {
+    for (const auto& base : options.model_bases) config_bases_.insert(base);
+  }
+
+  ModelCatalog Run() {
+    // Pass 1: which module-level classes are models.
+    for (std::size_t f = 0; f < project_.files.size() && f < facts_.size(); ++f) {
+      if (project_.files[f].is_migration) continue;
+      for (const auto& cls : facts_[f].classes) {
+        if (!cls.scope.empty()) continue;
+        std::string qualname = project_.files[f].module + "." + cls.name;
+        if (IsModelClass(qualname, 0)) AddModel(f, cls, qualname);
+      }
+    }
+    std::sort(catalog_.models.begin(), catalog_.models.end(),
+              [](const ModelInfo& a, const ModelInfo& b) { return a.key < b.key; });
+    // Pass 2: bases and relations, now that every model has its key.
+    for (auto& model : catalog_.models) ReadBasesAndFields(model);
+    std::sort(catalog_.relations.begin(), catalog_.relations.end(), [](const RelationInfo& a, const RelationInfo& b) {
+      return std::tie(a.from, a.field, a.kind, a.to, a.line) < std::tie(b.from, b.field, b.kind, b.to, b.line);
+    });
+    SortDiagnostics(&catalog_.diagnostics);
+    return std::move(catalog_);
+  }
+
+ private:
+  // Label of the app that owns `module`, or its group when it is in no app.
+  std::string LabelOf(const std::string& module) const {
+    if (const DjangoApp* app = AppOfModule(layout_.apps, module)) return app->label;
+    auto dot = module.find('.');
+    return module.substr(0, dot);
+  }
+
+  // The qualified class a loader call names: get_model('app', 'Model'), get_class('app.models', 'Model').
+  std::string LoaderTarget(const Expr& call, std::size_t file) const {
+    std::string callee = Last(call.text);
+    bool model_loader = std::find(options_.model_loaders.begin(), options_.model_loaders.end(), callee) !=
+                        options_.model_loaders.end();
+    bool class_loader = std::find(options_.class_loaders.begin(), options_.class_loaders.end(), callee) !=
+                        options_.class_loaders.end();
+    (void)file;
+    const Expr* a = call.Arg(0);
+    const Expr* b = call.Arg(1);
+    if (model_loader && a && a->IsString()) {
+      std::string label = a->text, name;
+      if (b && b->IsString()) name = b->text;
+      else if (auto dot = label.find('.'); dot != std::string::npos) { name = label.substr(dot + 1); label.resize(dot); }
+      if (name.empty()) return "";
+      return ClassInApp(label, name);
+    }
+    if (class_loader && a && a->IsString() && b && b->IsString()) {
+      // oscar: get_class('catalogue.models', 'Product') → a module path relative to an app.
+      std::string label = a->text.substr(0, a->text.find('.'));
+      return ClassInApp(label, b->text);
+    }
+    return "";
+  }
+
+  // A module-level class `name` in the app labelled `label`; models.py first.
+  std::string ClassInApp(const std::string& label, const std::string& name) const {
+    std::string best;
+    for (const auto& app : layout_.apps) {
+      if (app.label != label) continue;
+      for (std::size_t f = 0; f < project_.files.size() && f < facts_.size(); ++f) {
+        const std::string& module = project_.files[f].module;
+        if (module != app.package && module.rfind(app.package + ".", 0) != 0) continue;
+        for (const auto& cls : facts_[f].classes) {
+          if (!cls.scope.empty() || cls.name != name) continue;
+          std::string q = module + "." + name;
+          bool preferred = EndsWith(module, ".models");
+          if (best.empty() || preferred) best = q;
+        }
+      }
+    }
+    return best;
+  }
+
+  // Qualified name of a base expression: a dotted name, or what a loader call names.
+  std::string BaseQualified(const Expr& base, std::size_t file) const {
+    if (base.IsName()) return symbols_.Qualify(file, base.text);
+    if (base.IsCall()) return LoaderTarget(base, file);
+    return "";
+  }
+
+  bool IsModelClass(const std::string& qualname, int depth) {
+    if (auto it = memo_.find(qualname); it != memo_.end()) return it->second;
+    if (depth > 30) return false;
+    memo_[qualname] = false;  // breaks inheritance cycles
+    std::size_t file = 0;
+    const ClassFact* cls = symbols_.FindClass(qualname, &file);
+    bool result = false;
+    if (cls) {
+      for (const auto& base : cls->bases) {
+        std::string q = BaseQualified(base, file);
+        if (q.empty()) continue;
+        if (IsModelRoot(q) || KnownExternalModels().count(q) || config_bases_.count(q) || IsModelClass(q, depth + 1)) {
+          result = true;
+          break;
+        }
+      }
+    }
+    return memo_[qualname] = result;
+  }
+
+  void AddModel(std::size_t f, const ClassFact& cls, const std::string& qualname) {
+    ModelInfo model;
+    model.name = cls.name;
+    model.qualname = qualname;
+    model.module = project_.files[f].module;
+    model.path = project_.files[f].path;
+    model.line = cls.line;
+    model.file = f;
+    model.label = LabelOf(model.module);
+    for (const auto& a : facts_[f].assignments) {
+      if (a.scope != cls.qualname + ".Meta") continue;
+      if (a.target == "abstract") model.abstract = IsTrue(a.value);
+      if (a.target == "proxy") model.proxy = IsTrue(a.value);
+      if (a.target == "app_label" && a.value.IsString()) model.label = a.value.text;
+      if (a.target == "db_table" && a.value.IsString()) model.db_table = a.value.text;
+    }
+    model.key = model.label + "." + model.name;
+    catalog_.models.push_back(std::move(model));
+  }
+
+  std::string KeyOfClass(const std::string& qualified, bool* external) const {
+    *external = false;
+    if (const ModelInfo* m = catalog_.FindByClass(qualified)) return m->key;
+    if (auto it = KnownExternalModels().find(qualified); it != KnownExternalModels().end()) {
+      *external = true;
+      return it->second;
+    }
+    return "";
+  }
+
+  void ReadBasesAndFields(ModelInfo& model) {
+    std::size_t file = model.file;
+    std::size_t unused = 0;
+    const ClassFact* cls = symbols_.FindClass(model.qualname, &unused);
+    if (!cls) return;
+    for (const auto& base : cls->bases) {
+      std::string q = BaseQualified(base, file);
+      bool external = false;
+      std::string key = q.empty() ? "" : KeyOfClass(q, &external);
+      if (key.empty()) continue;
+      model.bases.push_back(key);
+      const ModelInfo* parent = catalog_.Find(key);
+      // Multi-table inheritance: a concrete model deriving from a concrete model.
+      bool parent_concrete = parent ? !parent->abstract : (key == "auth.User" || key == "auth.Group" ||
+                                                          key == "sites.Site" || key == "contenttypes.ContentType");
+      if (!model.abstract && !model.proxy && parent_concrete) {
+        RelationInfo r;
+        r.from = model.key;
+        r.kind = "inherits";
+        r.to = key;
+        r.to_external = external;
+        r.path = model.path;
+        r.line = model.line;
+        catalog_.relations.push_back(std::move(r));
+      }
+    }
+    for (const auto& a : facts_[file].assignments) {
+      if (a.scope != cls->qualname || !a.value.IsCall() || a.op != "=") continue;
+      std::string kind = FieldKind(a.value.text, file);
+      if (kind.empty()) continue;
+      RelationInfo r;
+      r.from = model.key;
+      r.field = a.target;
+      r.kind = kind;
+      r.path = model.path;
+      r.line = a.line;
+      if (const Expr* on_delete = a.value.Keyword("on_delete")) r.on_delete = Last(on_delete->text);
+      else if (kind == "fk" || kind == "o2o") {
+        if (const Expr* second = a.value.Arg(1); second && second->IsName()) r.on_delete = Last(second->text);
+      }
+      if (const Expr* related = a.value.Keyword("related_name"); related && related->IsString())
+        r.related_name = related->text;
+      if (kind == "generic_fk") {
+        // A generic key points at any model (its content_type FK is a relation of its own).
+        catalog_.relations.push_back(std::move(r));
+        continue;
+      }
+      const Expr* target = a.value.Keyword("to");
+      if (!target) target = a.value.Arg(0);
+      if (!target) {
+        Unresolved(model, a, "has no target model");
+        continue;
+      }
+      r.to = ResolveModelReference(*target, file, model.key, model.label, catalog_, settings_, symbols_, options_,
+                                   &r.to_external);
+      if (r.to.empty()) {
+        Unresolved(model, a, "target '" + (target->text.empty() ? std::string("?") : target->text) +
+                                  "' cannot be resolved statically");
+        continue;
+      }
+      if (const Expr* through = a.value.Keyword("through")) {
+        bool through_external = false;
+        r.through = ResolveModelReference(*through, file, model.key, model.label, catalog_, settings_, symbols_,
+                                          options_, &through_external);
+      }
+      catalog_.relations.push_back(std::move(r));
+    }
+  }
+
+  void Unresolved(const ModelInfo& model, const AssignmentFact& a, const std::string& what) {
+    catalog_.diagnostics.push_back({"unresolved-relation", Severity::kWarning, model.path, a.line, 0,
+                                    "relation field " + model.key + "." + a.target + " " + what});
+  }
+
+  // fk/o2o/m2m/generic_* for a field class, also through project subclasses of them.
+  std::string FieldKind(const std::string& callee, std::size_t file) const {
+    std::string q = symbols_.Qualify(file, callee);
+    for (int depth = 0; depth < 10 && !q.empty(); ++depth) {
+      std::string kind = RelationKind(q);
+      if (!kind.empty()) return kind;
+      std::size_t f = 0;
+      const ClassFact* cls = symbols_.FindClass(q, &f);
+      if (!cls || cls->bases.empty() || !cls->bases[0].IsName()) return "";
+      q = symbols_.Qualify(f, cls->bases[0].text);
+    }
+    return "";
+  }
+
+  const Project& project_;
+  const std::vector<FileFacts>& facts_;
+  const DjangoLayout& layout_;
+  const DjangoSettings& settings_;
+  const SymbolTable& symbols_;
+  const DjangoOptions& options_;
+  std::set<std::string> config_bases_;
+  std::map<std::string, bool> memo_;
+  ModelCatalog catalog_;
+};
+
+}  // namespace
+
+std::string ResolveModelReference(const Expr& expr, std::size_t file, const std::string& self_key,
+                                  const std::string& self_label, const ModelCatalog& catalog,
+                                  const DjangoSettings& settings, const SymbolTable& symbols,
+                                  const DjangoOptions& options, bool* external) {
+  (void)options;
+  *external = false;
+  auto known_key = [&](const std::string& key) -> std::string {
+    if (catalog.Find(key)) return key;
+    // A reference to a django.contrib model that is not part of the tree.
+    for (const auto& [qualified, known] : KnownExternalModels()) {
+      if (known == key) {
+        *external = true;
+        return key;
+      }
+    }
+    return "";
+  };
+  if (expr.IsString()) {
+    if (expr.text == "self") return self_key;
+    if (expr.text.find('.') == std::string::npos) return known_key(self_label + "." + expr.text);
+    // 'app_label.Model' — exactly one dot, as Django requires.
+    if (std::count(expr.text.begin(), expr.text.end(), '.') != 1) return "";
+    return known_key(expr.text);
+  }
+  if (expr.IsName()) {
+    std::string q = symbols.Qualify(file, expr.text);
+    if (q == "django.conf.settings.AUTH_USER_MODEL" || EndsWith(expr.text, "settings.AUTH_USER_MODEL"))
+      return known_key(settings.auth_user_model);
+    if (q.empty()) return "";
+    if (const ModelInfo* m = catalog.FindByClass(q)) return m->key;
+    if (auto it = KnownExternalModels().find(q); it != KnownExternalModels().end()) {
+      *external = true;
+      return it->second;
+    }
+    return "";
+  }
+  if (expr.IsCall() && Last(expr.text) == "get_user_model") return known_key(settings.auth_user_model);
+  return "";
+}
+
+ModelCatalog FindModels(const Project& project, const std::vector<FileFacts>& facts, const DjangoLayout& layout,
+                        const DjangoSettings& settings, const SymbolTable& symbols, const DjangoOptions& options) {
+  return ModelFinder(project, facts, layout, settings, symbols, options).Run();
+}
+
+}  // namespace seams

@@ -1,0 +1,82 @@
+#pragma once
+/// Django models and their relations, found statically.
+
+#include <string>
+#include <vector>
+
+#include "lib/core/diagnostic.h"
+#include "lib/discover/project.h"
+#include "lib/django/layout.h"
+#include "lib/django/settings.h"
+#include "lib/django/symbols.h"
+#include "lib/parse/file_facts.h"
+
+namespace seams {
+
+/// What config can add to Django's own vocabulary.
+struct DjangoOptions {
+  /// Third-party model base classes, qualified ("mptt.models.MPTTModel").
+  std::vector<std::string> model_bases;
+  /// Functions called like apps.get_model: (app_label, model) or ("app_label.Model").
+  std::vector<std::string> model_loaders = {"get_model"};
+  /// Functions called like oscar's get_class: (module, name).
+  std::vector<std::string> class_loaders = {"get_class"};
+};
+
+/// A model class.
+struct ModelInfo {
+  std::string key;        ///< "app_label.ClassName", Django's own way to name a model.
+  std::string name;       ///< Class name.
+  std::string label;      ///< App label (Meta.app_label, else the owning app's label).
+  std::string qualname;   ///< "shop.orders.models.Order".
+  std::string module;
+  std::string path;
+  int line = 0;
+  bool abstract = false;
+  bool proxy = false;
+  std::string db_table;   ///< Meta.db_table when written.
+  std::vector<std::string> bases;  ///< Keys of the model classes it derives from directly.
+  std::size_t file = 0;   ///< Index into Project::files.
+};
+
+/// A relation field (or multi-table inheritance) from one model to another.
+struct RelationInfo {
+  std::string from;        ///< Model key.
+  std::string field;       ///< Field name ("" for inheritance).
+  std::string kind;        ///< fk, o2o, m2m, generic_fk, generic_relation, inherits.
+  std::string to;          ///< Target model key; "" for a generic_fk, which may point at any model.
+  bool to_external = false;///< The target is not a model of the project (e.g. auth.User from Django).
+  std::string through;     ///< m2m through model key, "" when none.
+  std::string on_delete;   ///< As written, last component ("CASCADE").
+  std::string related_name;
+  std::string path;
+  int line = 0;
+};
+
+/// Every model and relation of the project.
+struct ModelCatalog {
+  std::vector<ModelInfo> models;        ///< Sorted by key.
+  std::vector<RelationInfo> relations;  ///< Sorted by (from, field, kind, to).
+  std::vector<Diagnostic> diagnostics;
+
+  /// The model with `key`, or nullptr.
+  const ModelInfo* Find(const std::string& key) const;
+  /// The model defined by class `qualname`, or nullptr.
+  const ModelInfo* FindByClass(const std::string& qualname) const;
+};
+
+/// Finds models: classes deriving from django.db.models.Model directly or
+/// through project classes, django.contrib bases, config bases, or bases
+/// written as loader calls; reads their Meta and relation fields.
+ModelCatalog FindModels(const Project& project, const std::vector<FileFacts>& facts, const DjangoLayout& layout,
+                        const DjangoSettings& settings, const SymbolTable& symbols, const DjangoOptions& options);
+
+/// Resolves a model reference as Django would: a class, 'self', 'Model' (same
+/// app), 'app_label.Model', settings.AUTH_USER_MODEL, get_user_model(). Returns
+/// the key, or "" when it cannot be resolved statically.
+std::string ResolveModelReference(const Expr& expr, std::size_t file, const std::string& self_key,
+                                  const std::string& self_label, const ModelCatalog& catalog,
+                                  const DjangoSettings& settings, const SymbolTable& symbols,
+                                  const DjangoOptions& options, bool* external);
+
+}  // namespace seams

@@ -1,0 +1,53 @@
+#pragma once
+/// Names → qualified names, statically: what `models.ForeignKey` or `Order`
+/// means in a given module, following imports, re-exports and star imports.
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "lib/discover/project.h"
+#include "lib/parse/file_facts.h"
+#include "lib/resolve/resolve.h"
+
+namespace seams {
+
+/// The name bindings of every project module and the classes it defines.
+class SymbolTable {
+ public:
+  SymbolTable(const Project& project, const std::vector<FileFacts>& facts, const ModuleIndex& index);
+
+  /// The qualified name of `dotted` as written in file `file` ("models.ForeignKey"
+  /// → "django.db.models.ForeignKey"; "Order" → "shop.orders.models.Order"),
+  /// followed through re-exports. "" when the first name is bound nowhere.
+  std::string Qualify(std::size_t file, const std::string& dotted) const;
+
+  /// Follows re-exports: "shop.orders.Order", bound in shop/orders/__init__.py by
+  /// `from .models import Order`, becomes "shop.orders.models.Order".
+  std::string Canonical(const std::string& qualified) const;
+
+  /// The class `qualified` names when a project module defines it at module level.
+  /// Sets `file` to the defining file.
+  const ClassFact* FindClass(const std::string& qualified, std::size_t* file) const;
+
+  /// The module part of a qualified name that is a project module ("" when none).
+  std::string ModuleOf(const std::string& qualified) const;
+
+ private:
+  struct ModuleSymbols {
+    std::map<std::string, std::string> bindings;   // local name → qualified target
+    std::map<std::string, std::size_t> classes;    // class name → index in facts.classes
+    std::set<std::string> defined;                 // functions and assigned names defined at module level
+    std::vector<std::string> star_sources;         // modules star-imported, in order
+  };
+  std::string CanonicalImpl(const std::string& qualified, int depth) const;
+  bool LookupInModule(std::size_t file, const std::string& name, std::string* target, int depth) const;
+
+  const Project& project_;
+  const std::vector<FileFacts>& facts_;
+  const ModuleIndex& index_;
+  std::vector<ModuleSymbols> modules_;
+};
+
+}  // namespace seams

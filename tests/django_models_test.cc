@@ -1,0 +1,180 @@
+// Models, relations and settings: Django's contrib apps and the example monolith.
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
+
+#include "tests/test_support.h"
+
+using V = std::vector<std::string>;
+
+namespace {
+
+const seams::Analysis& Django() {
+  static const seams::Analysis analysis = [] {
+    seams::RealFileSystem fs;
+    return seams::Analyze(fs, SEAMS_DJANGO_DIR, seams::AnalysisOptions{});
+  }();
+  return analysis;
+}
+
+const seams::Analysis& Shopwise() {
+  static const seams::Analysis analysis = [] {
+    seams::RealFileSystem fs;
+    return seams::Analyze(fs, std::string(SEAMS_SOURCE_DIR) + "/examples/shopwise", seams::AnalysisOptions{});
+  }();
+  return analysis;
+}
+
+nlohmann::json ExpectedFacts() {
+  std::ifstream in(std::string(SEAMS_SOURCE_DIR) + "/examples/shopwise/expected/facts.json");
+  return nlohmann::json::parse(in);
+}
+
+std::set<std::string> Relations(const seams::Analysis& analysis) {
+  std::set<std::string> out;
+  for (const auto& r : analysis.models.relations) out.insert(r.from + " " + r.field + " " + r.kind + " " + r.to);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("django contrib: exactly Django's models, abstract ones marked", "[django][models]") {
+  V models;
+  for (const auto& m : Django().models.models) models.push_back(m.key + (m.abstract ? " (abstract)" : ""));
+  CHECK(models == V{"admin.LogEntry", "auth.AbstractBaseUser (abstract)", "auth.AbstractUser (abstract)", "auth.Group",
+                    "auth.Permission", "auth.PermissionsMixin (abstract)", "auth.User", "contenttypes.ContentType",
+                    "flatpages.FlatPage", "gis.OracleGeometryColumns", "gis.OracleSpatialRefSys",
+                    "gis.PostGISGeometryColumns", "gis.PostGISSpatialRefSys", "gis.SpatialiteGeometryColumns",
+                    "gis.SpatialiteSpatialRefSys", "redirects.Redirect", "sessions.AbstractBaseSession (abstract)",
+                    "sessions.Session", "sites.Site"});
+}
+
+TEST_CASE("django contrib: relations", "[django][models]") {
+  CHECK(Relations(Django()) == std::set<std::string>{
+                                   "admin.LogEntry content_type fk contenttypes.ContentType",
+                                   "admin.LogEntry user fk auth.User",  // settings.AUTH_USER_MODEL, Django's default
+                                   "auth.Group permissions m2m auth.Permission",
+                                   "auth.Permission content_type fk contenttypes.ContentType",
+                                   "auth.PermissionsMixin groups m2m auth.Group",
+                                   "auth.PermissionsMixin user_permissions m2m auth.Permission",
+                                   "flatpages.FlatPage sites m2m sites.Site",
+                                   "redirects.Redirect site fk sites.Site"});
+  for (const auto& r : Django().models.relations) {
+    if (r.from == "admin.LogEntry" && r.field == "user") {
+      CHECK(r.on_delete == "CASCADE");
+      CHECK(r.path == "contrib/admin/models.py");
+      std::string line;
+      std::ifstream in(std::string(SEAMS_DJANGO_DIR) + "/contrib/admin/models.py");
+      for (int i = 0; i < r.line; ++i) std::getline(in, line);
+      CHECK(line.find("user = models.ForeignKey(") != std::string::npos);
+    }
+    if (r.from == "auth.PermissionsMixin" && r.field == "groups") CHECK(r.related_name == "user_set");
+  }
+}
+
+TEST_CASE("shopwise: settings read through a split settings package", "[django][settings]") {
+  const auto& s = Shopwise().settings;
+  CHECK(s.module == "shopwise.settings.production");
+  CHECK(s.installed_apps_known);
+  CHECK(s.auth_user_model == "accounts.User");
+  CHECK(s.root_urlconf == "shopwise.urls");
+  // `reporting` is only added by `INSTALLED_APPS += [...]` in production.py.
+  CHECK(s.installed_apps.back() == "reporting");
+  auto expected = ExpectedFacts();
+  std::set<std::string> installed, want;
+  for (const auto& app : Shopwise().layout.apps) {
+    if (app.installed) installed.insert(app.label + "=" + app.name + "=" + app.config);
+  }
+  for (const auto& app : expected["apps"]) {
+    want.insert(app["label"].get<std::string>() + "=" + app["name"].get<std::string>() + "=" +
+                app["config"].get<std::string>());
+  }
+  CHECK(installed == want);
+}
+
+TEST_CASE("shopwise: exactly the models written there", "[django][models]") {
+  std::set<std::tuple<std::string, std::string, int, bool, bool>> got, want;
+  for (const auto& m : Shopwise().models.models) got.insert({m.key, m.module, m.line, m.abstract, m.proxy});
+  const auto expected = ExpectedFacts();
+  for (const auto& m : expected["models"]) {
+    want.insert({m["model"].get<std::string>(), m["module"].get<std::string>(), m["line"].get<int>(),
+                 m["abstract"].get<bool>(), m["proxy"].get<bool>()});
+  }
+  CHECK(got.size() >= 40);
+  CHECK(got == want);
+}
+
+TEST_CASE("shopwise: exactly the relations written there", "[django][models]") {
+  std::set<std::tuple<std::string, std::string, std::string, std::string, int, std::string>> got, want;
+  for (const auto& r : Shopwise().models.relations) got.insert({r.from, r.field, r.kind, r.to, r.line, r.through});
+  const auto expected = ExpectedFacts();
+  for (const auto& r : expected["relations"]) {
+    want.insert({r["from"].get<std::string>(), r["field"].get<std::string>(), r["kind"].get<std::string>(),
+                 r["to"].is_null() ? "" : r["to"].get<std::string>(), r["line"].get<int>(),
+                 r.value("through", std::string())});
+  }
+  CHECK(got == want);
+  CHECK(Shopwise().models.diagnostics.empty());
+}
+
+TEST_CASE("precision: look-alikes are not models or relations", "[django][models]") {
+  seams::MemoryFileSystem fs;
+  fs.AddFile("proj/shop/__init__.py", "");
+  fs.AddFile("proj/shop/models.py",
+             "from django.db import models\n"
+             "from peewee import Model, ForeignKeyField\n"
+             "import sqlalchemy\n"
+             "class Model:\n    pass\n"  // a local class called Model
+             "class NotDjango(Model):\n    owner = ForeignKeyField('x.Y')\n"
+             "class Row(sqlalchemy.orm.DeclarativeBase):\n    parent = sqlalchemy.ForeignKey('a.B')\n"
+             "class Real(models.Model):\n    other = models.ForeignKey('shop.Real', on_delete=models.CASCADE)\n"
+             "    note = models.CharField(max_length=10, help_text='shop.Real')\n"
+             "    ghost = models.ForeignKey('nowhere.Ghost', on_delete=models.CASCADE)\n");
+  auto analysis = seams::test::AnalyzeMemory(fs);
+  V keys;
+  for (const auto& m : analysis.models.models) keys.push_back(m.key);
+  CHECK(keys == V{"shop.Real"});
+  CHECK(Relations(analysis) == std::set<std::string>{"shop.Real other fk shop.Real"});
+  REQUIRE(analysis.models.diagnostics.size() == 1);
+  CHECK(analysis.models.diagnostics[0].code == "unresolved-relation");
+  CHECK(analysis.models.diagnostics[0].line == 13);
+  CHECK(analysis.models.diagnostics[0].message ==
+        "relation field shop.Real.ghost target 'nowhere.Ghost' cannot be resolved statically");
+}
+
+TEST_CASE("models through mixins, loader bases, config bases and aliases", "[django][models]") {
+  seams::MemoryFileSystem fs;
+  fs.AddFile("proj/base/__init__.py", "");
+  fs.AddFile("proj/base/abstract.py",
+             "from django.db import models as m\n"
+             "class Stamped(m.Model):\n    class Meta:\n        abstract = True\n");
+  fs.AddFile("proj/catalogue/__init__.py", "");
+  fs.AddFile("proj/catalogue/abstract_models.py",
+             "from base.abstract import Stamped\n"
+             "class AbstractProduct(Stamped):\n    class Meta:\n        abstract = True\n        app_label = 'catalogue'\n");
+  fs.AddFile("proj/catalogue/models.py",
+             "from oscar.core.loading import get_model, get_class\n"
+             "from django.db.models import ForeignKey as FK, CASCADE\n"
+             "from mptt.models import MPTTModel\n"
+             "class Product(get_class('catalogue.abstract_models', 'AbstractProduct')):\n"
+             "    parent = FK('self', CASCADE)\n"
+             "class Category(MPTTModel):\n    pass\n"
+             "class Proxy(Product):\n    class Meta:\n        proxy = True\n"
+             "class Special(Product):\n    pass\n");
+  seams::AnalysisOptions options;
+  options.django.model_bases = {"mptt.models.MPTTModel"};
+  auto analysis = seams::Analyze(fs, "proj", options);
+  V keys;
+  for (const auto& m : analysis.models.models) keys.push_back(m.key + (m.abstract ? "*" : "") + (m.proxy ? "~" : ""));
+  CHECK(keys == V{"base.Stamped*", "catalogue.AbstractProduct*", "catalogue.Category", "catalogue.Product",
+                  "catalogue.Proxy~", "catalogue.Special"});
+  CHECK(Relations(analysis) == std::set<std::string>{"catalogue.Product parent fk catalogue.Product",
+                                                     "catalogue.Special  inherits catalogue.Product"});
+  for (const auto& r : analysis.models.relations) {
+    if (r.field == "parent") CHECK(r.on_delete == "CASCADE");
+  }
+}
