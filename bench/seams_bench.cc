@@ -7,6 +7,7 @@
 //                 seams::ParseOnly on one thread (tree built and freed, no facts);
 //   end-to-end  – seams::Analyze (discover, read, parse + extract, layout,
 //                 resolve, graph) on one thread and on all cores.
+//   discover    – seams::Discover alone (the serial walk that starts end-to-end), for context.
 // The target (from the issue): end-to-end on all cores <= 1.5 x (parse-only / cores).
 
 #include <algorithm>
@@ -126,16 +127,19 @@ int main(int argc, char** argv) {
       nodes = count;
     });
 
+    // Context for the end-to-end numbers: the walk alone, which runs before the parallel parse.
+    double discover = BestOf(repeat, [&] { (void)seams::Discover(fs, path, seams::DiscoverOptions{}); });
+
     // b. End to end, one thread and all cores.
     int parsed_files = 0;
-    std::size_t modules_in_graph = 0;
+    std::size_t discovered_files = 0;
     auto end_to_end = [&](unsigned jobs) {
       seams::AnalysisOptions options;
       options.parse.jobs = jobs;
       return BestOf(repeat, [&] {
         seams::Analysis analysis = seams::Analyze(fs, path, options);
         parsed_files = analysis.parsed_files;
-        modules_in_graph = analysis.project.files.size();
+        discovered_files = analysis.project.files.size();
       });
     };
     double e2e_one = end_to_end(1);
@@ -152,22 +156,23 @@ int main(int argc, char** argv) {
     std::printf("  %-40s %12zu\n", "syntax nodes", nodes);
     std::printf("  %-40s %12u\n", "cores", cores);
     std::printf("  %-40s %12.3f s  (%.1f MB/s)\n", "parse-only, 1 thread", parse_only, mb / parse_only);
+    std::printf("  %-40s %12.3f s  (serial, part of end-to-end)\n", "discover only", discover);
     std::printf("  %-40s %12.3f s  (%.2f x parse-only)\n", "end-to-end, 1 thread", e2e_one, e2e_one / parse_only);
     std::printf("  %-40s %12.3f s  (%.2f x parse-only)\n", "end-to-end, all cores", e2e_all, ratio);
     std::printf("  %-40s %12.3f\n", "ratio end-to-end(all cores)/parse-only", ratio);
     std::printf("  %-40s %12.3f s\n", "target: 1.5 x (parse-only / cores)", target);
-    std::printf("\ntarget: end-to-end on all cores <= 1.5 x (parse-only / cores): %.3f s <= %.3f s  %s\n", e2e_all,
-                target, pass ? "PASS" : "MISS");
+    std::printf("\ntarget: end-to-end on all cores <= 1.5 x (parse-only / cores): %s  (%.3f s, limit %.3f s)\n",
+                pass ? "PASS" : "MISS", e2e_all, target);
     if (parsed_files != static_cast<int>(sources.size())) {
-      std::printf("note: Analyze parsed %d of %zu discovered files (%zu read here)\n", parsed_files, modules_in_graph,
+      std::printf("note: Analyze parsed %d of %zu discovered files (%zu read here)\n", parsed_files, discovered_files,
                   sources.size());
     }
     std::printf(
         "BENCH {\"path\":\"%s\",\"repeat\":%d,\"files\":%zu,\"bytes\":%llu,\"mb\":%.3f,\"nodes\":%zu,\"cores\":%u,"
-        "\"parse_only_s\":%.6f,\"e2e_1thread_s\":%.6f,\"e2e_all_cores_s\":%.6f,\"ratio_e2e_all_over_parse_only\":%.4f,"
-        "\"target_s\":%.6f,\"pass\":%s}\n",
-        JsonEscape(path).c_str(), repeat, sources.size(), static_cast<unsigned long long>(bytes), mb, nodes, cores, parse_only,
-        e2e_one, e2e_all, ratio, target, pass ? "true" : "false");
+        "\"parse_only_s\":%.6f,\"discover_s\":%.6f,\"e2e_1thread_s\":%.6f,\"e2e_all_cores_s\":%.6f,"
+        "\"ratio_e2e_all_over_parse_only\":%.4f,\"target_s\":%.6f,\"pass\":%s}\n",
+        JsonEscape(path).c_str(), repeat, sources.size(), static_cast<unsigned long long>(bytes), mb, nodes, cores,
+        parse_only, discover, e2e_one, e2e_all, ratio, target, pass ? "true" : "false");
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "error: %s\n", e.what());

@@ -6,6 +6,7 @@
 
 #include "cli/common_options.h"
 #include "lib/core/file_system.h"
+#include "reports/analysis_report.h"
 #include "reports/graph_report.h"
 
 namespace seams::cli {
@@ -21,6 +22,13 @@ int RunAnalyze(const AnalyzeOptions& options) {
   RealFileSystem fs;
   Analysis analysis = Analyze(fs, options.common.path, ToAnalysisOptions(options.common));
   PrintDiagnostics(analysis, options.common, std::cerr);
+  // The report is the contract; the graphs are views of the same analysis.
+  {
+    std::ostringstream text;
+    WriteJson(BuildAnalysisReport(analysis), text);
+    WriteFile(options.output + "/report.json", text.str());
+    if (!options.common.quiet) std::cerr << "seams: wrote " << options.output << "/report.json\n";
+  }
   // One analysis, every view of it: the same facts rendered per level and format.
   const std::pair<GraphLevel, const char*> levels[] = {
       {GraphLevel::kModule, "modules"}, {GraphLevel::kApp, "apps"}, {GraphLevel::kModel, "models"}};

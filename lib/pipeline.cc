@@ -31,6 +31,10 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   analysis.models =
       FindModels(analysis.project, analysis.facts, analysis.layout, analysis.settings, symbols, options.django);
 
+  // Read views, URLs, admin, signals, tasks, forms and serializers: the couplings imports miss.
+  analysis.django = AnalyzeDjango({analysis.project, analysis.facts, analysis.layout, analysis.settings, symbols,
+                                   analysis.models, options.django});
+
   // Turn resolved imports into a weighted, evidenced module graph.
   analysis.module_graph =
       BuildModuleGraph(analysis.project, analysis.facts, analysis.layout, analysis.resolution, options.weights);
@@ -47,6 +51,7 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   all.insert(all.end(), analysis.resolution.diagnostics.begin(), analysis.resolution.diagnostics.end());
   all.insert(all.end(), analysis.settings.diagnostics.begin(), analysis.settings.diagnostics.end());
   all.insert(all.end(), analysis.models.diagnostics.begin(), analysis.models.diagnostics.end());
+  all.insert(all.end(), analysis.django.diagnostics.begin(), analysis.django.diagnostics.end());
   SortDiagnostics(&all);
   return analysis;
 }

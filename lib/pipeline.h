@@ -7,6 +7,7 @@
 #include "lib/core/diagnostic.h"
 #include "lib/core/file_system.h"
 #include "lib/discover/discover.h"
+#include "lib/django/django_facts.h"
 #include "lib/django/layout.h"
 #include "lib/django/models.h"
 #include "lib/django/settings.h"
@@ -32,6 +33,7 @@ struct Analysis {
   Resolution resolution;
   DjangoSettings settings;
   ModelCatalog models;
+  DjangoFacts django;
   ImportGraph module_graph;
   std::vector<Diagnostic> diagnostics;  ///< Of every stage, sorted and deduplicated.
   int parsed_files = 0;               ///< Files whose facts were extracted.

@@ -50,7 +50,7 @@ SymbolTable::SymbolTable(const Project& project, const std::vector<FileFacts>& f
     for (const AssignmentFact& assignment : facts[f].assignments) {
       if (assignment.scope.empty() && assignment.target.find('.') == std::string::npos &&
           !assignment.value.IsName())
-        symbols.defined.insert(assignment.target);
+        symbols.assigned.insert(assignment.target);
       if (!assignment.scope.empty() || assignment.op != "=" || !assignment.value.IsName()) continue;
       if (assignment.target.find('.') != std::string::npos || symbols.classes.count(assignment.target)) continue;
       auto [head, rest] = SplitFirst(assignment.value.text);
@@ -76,8 +76,13 @@ bool SymbolTable::LookupInModule(std::size_t file, const std::string& name, std:
     *target = project_.files[file].module + "." + name;
     return true;
   }
+  // An import binding wins over a fallback assignment (`except ImportError: x = None`).
   if (auto it = symbols.bindings.find(name); it != symbols.bindings.end()) {
     *target = it->second;
+    return true;
+  }
+  if (symbols.assigned.count(name)) {
+    *target = project_.files[file].module + "." + name;
     return true;
   }
   // A submodule of a package is reachable as an attribute of it.
@@ -100,7 +105,9 @@ std::string SymbolTable::CanonicalImpl(const std::string& qualified, int depth) 
   std::string rest = qualified.substr(module.size() + 1);
   auto [head, tail] = SplitFirst(rest);
   std::size_t file = static_cast<std::size_t>(index_.Find(module));
-  if (modules_[file].classes.count(head) || modules_[file].defined.count(head)) return qualified;
+  if (modules_[file].classes.count(head) || modules_[file].defined.count(head) ||
+      (modules_[file].assigned.count(head) && !modules_[file].bindings.count(head)))
+    return qualified;
   std::string target;
   if (!LookupInModule(file, head, &target, 0)) return qualified;
   if (target == module + "." + head) return qualified;

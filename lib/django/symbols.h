@@ -38,7 +38,8 @@ class SymbolTable {
   struct ModuleSymbols {
     std::map<std::string, std::string> bindings;   // local name → qualified target
     std::map<std::string, std::size_t> classes;    // class name → index in facts.classes
-    std::set<std::string> defined;                 // functions and assigned names defined at module level
+    std::set<std::string> defined;                 // functions defined at module level
+    std::set<std::string> assigned;                // other names assigned at module level
     std::vector<std::string> star_sources;         // modules star-imported, in order
   };
   std::string CanonicalImpl(const std::string& qualified, int depth) const;
