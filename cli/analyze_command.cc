@@ -4,10 +4,12 @@
 #include <memory>
 #include <sstream>
 
+#include "cli/cluster_options.h"
 #include "cli/common_options.h"
 #include "lib/core/file_system.h"
 #include "reports/analysis_report.h"
 #include "reports/graph_report.h"
+#include "reports/proposal_render.h"
 
 namespace seams::cli {
 
@@ -15,28 +17,32 @@ namespace {
 
 struct AnalyzeOptions {
   CommonOptions common;
+  ClusterFlags cluster;
   std::string output = "seams-report";
 };
 
 int RunAnalyze(const AnalyzeOptions& options) {
+  AnalysisOptions analysis_options = ToAnalysisOptions(options.common);
+  ApplyClusterFlags(options.cluster, &analysis_options);
   RealFileSystem fs;
-  Analysis analysis = Analyze(fs, options.common.path, ToAnalysisOptions(options.common));
+  Analysis analysis = Analyze(fs, options.common.path, analysis_options);
   PrintDiagnostics(analysis, options.common, std::cerr);
   // The report is the contract; the graphs are views of the same analysis.
-  {
+  nlohmann::json report = BuildAnalysisReport(analysis);
+  for (const auto& [name, render] : {std::pair{"report.json", &WriteJson}, std::pair{"contexts.dot", &WriteContextsDot}}) {
     std::ostringstream text;
-    WriteJson(BuildAnalysisReport(analysis), text);
-    WriteFile(options.output + "/report.json", text.str());
-    if (!options.common.quiet) std::cerr << "seams: wrote " << options.output << "/report.json\n";
+    render(report, text);
+    WriteFile(options.output + "/" + name, text.str());
+    if (!options.common.quiet) std::cerr << "seams: wrote " << options.output << "/" << name << '\n';
   }
   // One analysis, every view of it: the same facts rendered per level and format.
   const std::pair<GraphLevel, const char*> levels[] = {
       {GraphLevel::kModule, "modules"}, {GraphLevel::kApp, "apps"}, {GraphLevel::kModel, "models"}};
   for (const auto& [level, name] : levels) {
-    nlohmann::json report = BuildGraphReport(analysis, level);
+    nlohmann::json graph_report = BuildGraphReport(analysis, level);
     for (const std::string format : {"json", "dot"}) {
       std::ostringstream text;
-      FindGraphReporter(format)(report, text);
+      FindGraphReporter(format)(graph_report, text);
       std::string path = options.output + "/" + name + "." + format;
       WriteFile(path, text.str());
       if (!options.common.quiet) std::cerr << "seams: wrote " << path << '\n';
@@ -52,6 +58,7 @@ void SetupAnalyzeCommand(CLI::App* app, std::function<int()>* run) {
   CLI::App* command = app->add_subcommand("analyze", "Analyse a Django project and write every report to a folder");
   command->footer("Example:\n  seams analyze examples/shopwise -o seams-report");
   AddCommonOptions(command, &options->common);
+  AddClusterOptions(command, &options->cluster);
   command->add_option("-o,--output", options->output, "Folder for the reports")->capture_default_str();
   command->callback([run, options]() { *run = [options]() { return RunAnalyze(*options); }; });
 }

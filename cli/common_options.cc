@@ -14,6 +14,12 @@ void AddCommonOptions(CLI::App* command, CommonOptions* options) {
   command->add_option("--exclude", options->exclude, "Glob of paths to leave out, repeatable (e.g. '**/vendor/**')");
   command->add_option("-j,--jobs", options->jobs, "Parse threads (default: one per core)");
   command->add_option("--max-file-size", options->max_file_bytes, "Files larger than this many bytes are not parsed");
+  command->add_option("--model-base", options->model_bases,
+                      "Third-party model base class, qualified (e.g. mptt.models.MPTTModel); repeatable");
+  command->add_option("--model-loader", options->model_loaders,
+                      "Function called like apps.get_model(app_label, name), besides get_model; repeatable");
+  command->add_option("--class-loader", options->class_loaders,
+                      "Function called like oscar's get_class(module, name), besides get_class; repeatable");
   command->add_flag("-q,--quiet", options->quiet, "Print no diagnostics");
   command->add_flag("-v,--verbose", options->verbose, "Print every diagnostic, notes included");
 }
@@ -23,6 +29,17 @@ AnalysisOptions ToAnalysisOptions(const CommonOptions& options) {
   analysis.discover.exclude = options.exclude;
   analysis.discover.max_file_bytes = options.max_file_bytes;
   analysis.parse.jobs = options.jobs;
+  analysis.django.model_bases = options.model_bases;
+  // Loader names are matched on the callee's last name, so calls to them must be recorded by the parser.
+  auto last = [](const std::string& dotted) { return dotted.substr(dotted.rfind('.') + 1); };
+  for (const auto& loader : options.model_loaders) {
+    analysis.django.model_loaders.push_back(last(loader));
+    analysis.parse.call_names.insert(last(loader));
+  }
+  for (const auto& loader : options.class_loaders) {
+    analysis.django.class_loaders.push_back(last(loader));
+    analysis.parse.call_names.insert(last(loader));
+  }
   return analysis;
 }
 

@@ -16,6 +16,9 @@ struct CommonOptions {
   std::vector<std::string> exclude;
   unsigned jobs = 0;
   std::uint64_t max_file_bytes = 10u << 20;
+  std::vector<std::string> model_bases;
+  std::vector<std::string> model_loaders;
+  std::vector<std::string> class_loaders;
   bool quiet = false;
   bool verbose = false;
 };

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/analyze_command.h"
+#include "cli/cluster_command.h"
 #include "cli/graph_command.h"
 #include "lib/core/error.h"
 
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
 
   std::function<int()> run;
   seams::cli::SetupAnalyzeCommand(&app, &run);
+  seams::cli::SetupClusterCommand(&app, &run);
   seams::cli::SetupGraphCommand(&app, &run);
 
   try {

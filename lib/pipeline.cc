@@ -39,6 +39,23 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   analysis.module_graph =
       BuildModuleGraph(analysis.project, analysis.facts, analysis.layout, analysis.resolution, options.weights);
 
+  // Join imports and Django facts into one weighted coupling graph of modules and models.
+  analysis.coupling = BuildCouplingGraph({analysis.project, analysis.facts, analysis.layout, analysis.resolution,
+                                          symbols, analysis.models, analysis.django},
+                                         options.coupling_weights);
+
+  // Cluster the coupling graph into proposed contexts, with the routes the gateway will need.
+  if (options.cluster) {
+    std::vector<RouteInfo> routes;
+    for (const auto& url : analysis.django.urls) {
+      if (url.reachable && !url.view.empty()) routes.push_back({url.prefix, url.view.substr(0, url.view.rfind('.'))});
+    }
+    ProposalOptions proposal = options.proposal;
+    if (proposal.settings_module.empty()) proposal.settings_module = analysis.layout.settings_module;
+    analysis.proposal = ProposeContexts(analysis.coupling, routes, proposal);
+    analysis.has_proposal = true;
+  }
+
   // Gather what every stage had to say, in one sorted list.
   auto& all = analysis.diagnostics;
   all = analysis.project.diagnostics;
@@ -52,6 +69,7 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   all.insert(all.end(), analysis.settings.diagnostics.begin(), analysis.settings.diagnostics.end());
   all.insert(all.end(), analysis.models.diagnostics.begin(), analysis.models.diagnostics.end());
   all.insert(all.end(), analysis.django.diagnostics.begin(), analysis.django.diagnostics.end());
+  all.insert(all.end(), analysis.proposal.diagnostics.begin(), analysis.proposal.diagnostics.end());
   SortDiagnostics(&all);
   return analysis;
 }

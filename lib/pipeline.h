@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "lib/cluster/proposal.h"
 #include "lib/core/diagnostic.h"
 #include "lib/core/file_system.h"
 #include "lib/discover/discover.h"
@@ -11,6 +12,7 @@
 #include "lib/django/layout.h"
 #include "lib/django/models.h"
 #include "lib/django/settings.h"
+#include "lib/graph/coupling_graph.h"
 #include "lib/graph/import_graph.h"
 #include "lib/parse/parse.h"
 #include "lib/resolve/resolve.h"
@@ -23,6 +25,9 @@ struct AnalysisOptions {
   ParseOptions parse = DefaultParseOptions();
   ImportWeights weights;
   DjangoOptions django;
+  CouplingWeights coupling_weights;
+  bool cluster = false;        ///< Propose contexts (the cluster stage).
+  ProposalOptions proposal;
 };
 
 /// Everything one run learned, stage by stage. Plain values, sorted.
@@ -35,6 +40,9 @@ struct Analysis {
   ModelCatalog models;
   DjangoFacts django;
   ImportGraph module_graph;
+  CouplingGraph coupling;              ///< Modules and models with every typed, weighted edge.
+  bool has_proposal = false;
+  Proposal proposal;                   ///< Proposed contexts, when AnalysisOptions::cluster.
   std::vector<Diagnostic> diagnostics;  ///< Of every stage, sorted and deduplicated.
   int parsed_files = 0;               ///< Files whose facts were extracted.
   int skipped_files = 0;              ///< Files listed but not parsed (unreadable, too large).

@@ -19,6 +19,94 @@ json Uses(const std::vector<ModelUse>& uses) {
   return out;
 }
 
+json EdgeRef(const CouplingGraph& graph, int index) {
+  const CouplingEdge& edge = graph.edges[static_cast<std::size_t>(index)];
+  json evidence = json::array();
+  for (const auto& e : edge.evidence) evidence.push_back({{"path", e.path}, {"line", e.line}, {"detail", e.detail}});
+  return {{"from", graph.nodes[static_cast<std::size_t>(edge.from)].id},
+          {"to", graph.nodes[static_cast<std::size_t>(edge.to)].id},
+          {"kind", CouplingKindName(edge.kind)},
+          {"count", edge.count},
+          {"weight", edge.weight},
+          {"evidence", std::move(evidence)}};
+}
+
+json EdgeRefs(const CouplingGraph& graph, const std::vector<int>& indexes) {
+  json out = json::array();
+  for (int index : indexes) out.push_back(EdgeRef(graph, index));
+  return out;
+}
+
+json Member(const ContextMember& m) {
+  return {{"id", m.id}, {"kind", m.kind}, {"app", m.group}, {"confidence", m.confidence}, {"lines", m.lines}};
+}
+
+// The proposal: shared kernel, contexts, metrics, what crosses each boundary, and the extraction plan.
+void AddProposal(const Analysis& analysis, json* report) {
+  const Proposal& p = analysis.proposal;
+  const CouplingGraph& graph = analysis.coupling;
+  (*report)["proposal"] = {{"level", ClusterLevelName(p.level)}, {"resolution", p.resolution}, {"seed", p.seed},
+                           {"services_requested", p.services_requested}, {"services_exact", p.services_exact},
+                           {"units", p.units}, {"excluded", p.excluded}};
+  json kernel = json::array();
+  for (const auto& h : p.shared_kernel) {
+    kernel.push_back({{"id", h.id}, {"kind", h.kind}, {"reason", h.reason}, {"fan_in_groups", h.fan_in_groups},
+                      {"groups", h.groups}, {"share", h.share}});
+  }
+  (*report)["shared_kernel"] = std::move(kernel);
+  json contexts = json::array();
+  for (const auto& c : p.contexts) {
+    json members = json::array();
+    double confidence = 0;
+    for (const auto& m : c.members) {
+      members.push_back(Member(m));
+      confidence += m.confidence;
+    }
+    contexts.push_back({{"name", c.name}, {"apps", c.apps}, {"members", std::move(members)},
+                        {"size", c.members.size()}, {"models", c.models}, {"lines", c.lines},
+                        {"internal_weight", c.internal_weight}, {"external_weight", c.external_weight},
+                        {"cohesion", c.cohesion}, {"coupling", c.coupling},
+                        {"confidence", c.members.empty() ? 1.0 : confidence / static_cast<double>(c.members.size())}});
+  }
+  (*report)["contexts"] = std::move(contexts);
+  json undecided = json::array();
+  for (const auto& m : p.undecided) undecided.push_back(Member(m));
+  (*report)["undecided"] = std::move(undecided);
+  const ProposalMetrics& m = p.metrics;
+  (*report)["metrics"] = {{"modularity", m.modularity},
+                          {"structural_modularity", m.structural_modularity},
+                          {"interface_number", m.interface_number},
+                          {"non_extreme_distribution", m.non_extreme_distribution},
+                          {"inter_call_percentage", m.inter_call_percentage},
+                          {"mojofm_vs_apps", m.mojofm_vs_apps},
+                          {"ari_vs_apps", m.ari_vs_apps},
+                          {"split_apps", m.split_apps},
+                          {"merged_apps", m.merged_apps}};
+  json cross = json::array();
+  for (const auto& c : p.cross_context) {
+    cross.push_back({{"from", c.from}, {"to", c.to}, {"counts", c.counts}, {"weight", c.weight},
+                     {"edges", EdgeRefs(graph, c.edges)}});
+  }
+  (*report)["cross_context"] = std::move(cross);
+  json plan = json::array();
+  for (const auto& s : p.plan) {
+    plan.push_back({{"rank", s.rank}, {"context", s.context}, {"difficulty", s.difficulty},
+                    {"inbound_weight", s.inbound_weight}, {"outbound_weight", s.outbound_weight},
+                    {"kernel_weight", s.kernel_weight}, {"foreign_keys", s.foreign_keys}, {"signals", s.signals},
+                    {"task_calls", s.task_calls}, {"reasons", s.reasons}, {"url_prefixes", s.url_prefixes},
+                    {"seams", {{"imports_to_api_calls", EdgeRefs(graph, s.imports)},
+                               {"foreign_keys_to_ids", EdgeRefs(graph, s.relations)},
+                               {"signals_to_events", EdgeRefs(graph, s.signal_edges)},
+                               {"task_calls", EdgeRefs(graph, s.task_edges)},
+                               {"other", EdgeRefs(graph, s.other_edges)}}}});
+  }
+  (*report)["plan"] = std::move(plan);
+  auto& nodes = (*report)["graph"]["nodes"];
+  for (std::size_t i = 0; i < nodes.size() && i < p.node_context.size(); ++i) {
+    nodes[i]["context"] = p.node_context[i].empty() ? json(nullptr) : json(p.node_context[i]);
+  }
+}
+
 }  // namespace
 
 json BuildAnalysisReport(const Analysis& analysis) {
@@ -125,6 +213,30 @@ json BuildAnalysisReport(const Analysis& analysis) {
     loaders.push_back({{"module", l.module}, {"target", l.target}, {"how", l.how}, {"path", l.at.path}, {"line", l.at.line}});
   }
   report["loader_uses"] = std::move(loaders);
+
+  // The coupling graph: every typed, weighted edge between modules and models, with evidence.
+  json nodes = json::array();
+  for (const auto& node : analysis.coupling.nodes) {
+    json tags = json::array();
+    if (node.is_migration) tags.push_back("migration");
+    if (node.is_test) tags.push_back("test");
+    nodes.push_back({{"id", node.id}, {"kind", node.kind == NodeKind::kModel ? "model" : "module"},
+                     {"group", node.group}, {"module", node.module}, {"path", node.path}, {"lines", node.lines},
+                     {"tags", std::move(tags)}});
+  }
+  json coupling_edges = json::array();
+  for (const auto& edge : analysis.coupling.edges) {
+    json evidence = json::array();
+    for (const auto& e : edge.evidence) evidence.push_back({{"path", e.path}, {"line", e.line}, {"detail", e.detail}});
+    coupling_edges.push_back({{"from", analysis.coupling.nodes[static_cast<std::size_t>(edge.from)].id},
+                              {"to", analysis.coupling.nodes[static_cast<std::size_t>(edge.to)].id},
+                              {"kind", CouplingKindName(edge.kind)},
+                              {"count", edge.count},
+                              {"weight", edge.weight},
+                              {"evidence", std::move(evidence)}});
+  }
+  report["graph"] = {{"nodes", std::move(nodes)}, {"edges", std::move(coupling_edges)}};
+  if (analysis.has_proposal) AddProposal(analysis, &report);
   return report;
 }
 

@@ -8,6 +8,8 @@
 #include <sstream>
 #include <system_error>
 
+#include <sys/stat.h>
+
 namespace seams {
 
 namespace fs = std::filesystem;
@@ -41,9 +43,12 @@ bool RealFileSystem::ListDirectory(const std::string& path, std::vector<DirEntry
     DirEntry entry;
     entry.name = it->path().filename().string();
     std::error_code link_ec;
-    entry.is_symlink = it->is_symlink(link_ec);
+    // The entry's own type comes from readdir; only symlinks need a stat of their target.
+    fs::file_status own = it->symlink_status(link_ec);
+    entry.is_symlink = !link_ec && fs::is_symlink(own);
+    fs::file_status status = own;
     std::error_code status_ec;
-    fs::file_status status = fs::status(it->path(), status_ec);
+    if (entry.is_symlink || link_ec) status = fs::status(it->path(), status_ec);
     if (status_ec) {
       entry.type = EntryType::kOther;  // dangling link or loop: reported by the caller
     } else if (fs::is_regular_file(status)) {
@@ -83,6 +88,13 @@ std::optional<std::uint64_t> RealFileSystem::FileSize(const std::string& path) c
   auto size = fs::file_size(path, ec);
   if (ec) return std::nullopt;
   return static_cast<std::uint64_t>(size);
+}
+
+std::optional<std::string> RealFileSystem::DirectoryIdentity(const std::string& path) const {
+  struct stat info;
+  if (::stat(path.c_str(), &info) != 0) return std::nullopt;
+  return std::to_string(static_cast<unsigned long long>(info.st_dev)) + ":" +
+         std::to_string(static_cast<unsigned long long>(info.st_ino));
 }
 
 std::optional<std::string> RealFileSystem::Canonical(const std::string& path) const {

@@ -38,9 +38,12 @@ class FileSystem {
   /// Size in bytes of the file at `path`, or nullopt when unknown.
   virtual std::optional<std::uint64_t> FileSize(const std::string& path) const = 0;
 
-  /// A canonical identity for a directory, used to detect symlink cycles.
-  /// Returns nullopt when it cannot be resolved.
+  /// The canonical absolute path of `path`, or nullopt when it cannot be resolved.
   virtual std::optional<std::string> Canonical(const std::string& path) const = 0;
+
+  /// A cheap identity of a directory (device and inode on disk), equal for two
+  /// paths reaching the same directory; used to detect symlink cycles.
+  virtual std::optional<std::string> DirectoryIdentity(const std::string& path) const { return Canonical(path); }
 };
 
 /// The real disk.
@@ -52,6 +55,7 @@ class RealFileSystem : public FileSystem {
   bool ReadFile(const std::string& path, std::string* contents, std::string* error) const override;
   std::optional<std::uint64_t> FileSize(const std::string& path) const override;
   std::optional<std::string> Canonical(const std::string& path) const override;
+  std::optional<std::string> DirectoryIdentity(const std::string& path) const override;
 };
 
 /// An in-memory tree for tests: files by path; directories are implied by the

@@ -155,7 +155,7 @@ Project Discover(const FileSystem& fs, const std::string& root, const DiscoverOp
     std::string rel = stack.back();
     stack.pop_back();
     std::string abs = rel.empty() ? root : JoinPath(root, rel);
-    auto canonical = fs.Canonical(abs);
+    auto canonical = fs.DirectoryIdentity(abs);
     if (!canonical) {
       project.diagnostics.push_back({"unreadable-directory", Severity::kWarning, rel, 0, 0,
                                      "cannot resolve directory; skipped"});

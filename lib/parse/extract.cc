@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 #include <memory>
 
 #include "lib/parse/decode.h"
@@ -30,6 +31,8 @@ struct Symbols {
       string_content, interpolation, string_start, integer, float_, true_, false_, none, list, tuple, set,
       dictionary, pair, parenthesized_expression, binary_operator, keyword_argument, list_splat,
       dictionary_splat, argument_list, comment, block, expression_list, pattern_list;
+  TSFieldId f_object, f_attribute, f_key, f_value, f_left, f_right, f_operator, f_function, f_arguments, f_name,
+      f_alias, f_module_name, f_definition, f_superclasses, f_body, f_parameters, f_condition, f_consequence;
 
   explicit Symbols(const TSLanguage* lang) {
     auto id = [lang](const char* name, bool named = true) {
@@ -81,6 +84,27 @@ struct Symbols {
     block = id("block");
     expression_list = id("expression_list");
     pattern_list = id("pattern_list");
+    auto field = [lang](const char* name) {
+      return ts_language_field_id_for_name(lang, name, static_cast<uint32_t>(std::strlen(name)));
+    };
+    f_object = field("object");
+    f_attribute = field("attribute");
+    f_key = field("key");
+    f_value = field("value");
+    f_left = field("left");
+    f_right = field("right");
+    f_operator = field("operator");
+    f_function = field("function");
+    f_arguments = field("arguments");
+    f_name = field("name");
+    f_alias = field("alias");
+    f_module_name = field("module_name");
+    f_definition = field("definition");
+    f_superclasses = field("superclasses");
+    f_body = field("body");
+    f_parameters = field("parameters");
+    f_condition = field("condition");
+    f_consequence = field("consequence");
   }
 };
 
@@ -101,31 +125,44 @@ struct Context {
 int Line(TSNode node) { return static_cast<int>(ts_node_start_point(node).row) + 1; }
 int Column(TSNode node) { return static_cast<int>(ts_node_start_point(node).column) + 1; }
 
-// Calls fn(child, field_name) for each named child, with one cursor (linear, not quadratic).
-template <typename Fn>
-void ForEachNamedChild(TSNode node, Fn&& fn) {
-  if (ts_node_child_count(node) == 0) return;
-  TSTreeCursor cursor = ts_tree_cursor_new(node);
-  if (ts_tree_cursor_goto_first_child(&cursor)) {
-    do {
-      TSNode child = ts_tree_cursor_current_node(&cursor);
-      if (ts_node_is_named(child)) fn(child, ts_tree_cursor_current_field_name(&cursor));
-    } while (ts_tree_cursor_goto_next_sibling(&cursor));
-  }
-  ts_tree_cursor_delete(&cursor);
-}
-
 class Extractor {
  public:
   Extractor(const std::string& source, const ParseOptions& options, FileFacts* facts)
       : source_(source), options_(options), facts_(facts), s_(Syms()) {}
 
+  ~Extractor() {
+    for (auto& cursor : cursors_) ts_tree_cursor_delete(&cursor);
+  }
+
   void Run(TSNode root) {
     Context context;
-    ForEachNamedChild(root, [&](TSNode child, const char*) { Visit(child, context, 1); });
+    ForEachNamedChild(root, [&](TSNode child, TSFieldId) { Visit(child, context, 1); });
   }
 
  private:
+  // Calls fn(child, field_id) for each named child. One cursor per nesting depth is
+  // kept and reset, so walking a file allocates a handful of cursors, not one per node.
+  template <typename Fn>
+  void ForEachNamedChild(TSNode node, Fn&& fn) const {
+    if (ts_node_child_count(node) == 0) return;
+    if (cursor_depth_ == cursors_.size()) {
+      cursors_.push_back(ts_tree_cursor_new(node));
+    } else {
+      ts_tree_cursor_reset(&cursors_[cursor_depth_], node);
+    }
+    TSTreeCursor* cursor = &cursors_[cursor_depth_];  // a deque: stays valid while deeper levels are added
+    ++cursor_depth_;
+    if (ts_tree_cursor_goto_first_child(cursor)) {
+      do {
+        TSNode child = ts_tree_cursor_current_node(cursor);
+        if (ts_node_is_named(child)) fn(child, ts_tree_cursor_current_field_id(cursor));
+      } while (ts_tree_cursor_goto_next_sibling(cursor));
+    }
+    --cursor_depth_;
+  }
+
+  TSNode Field(TSNode node, TSFieldId id) const { return ts_node_child_by_field_id(node, id); }
+
   std::string Text(TSNode node) const {
     uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
     if (end > source_.size() || start > end) return "";
@@ -138,15 +175,15 @@ class Extractor {
     if (sym == s_.identifier) return Text(node);
     if (sym == s_.dotted_name) {
       std::string out;
-      ForEachNamedChild(node, [&](TSNode part, const char*) {
+      ForEachNamedChild(node, [&](TSNode part, TSFieldId) {
         if (!out.empty()) out += '.';
         out += Text(part);
       });
       return out;
     }
     if (sym == s_.attribute) {
-      TSNode object = ts_node_child_by_field_name(node, "object", 6);
-      TSNode attr = ts_node_child_by_field_name(node, "attribute", 9);
+      TSNode object = Field(node, s_.f_object);
+      TSNode attr = Field(node, s_.f_attribute);
       if (ts_node_is_null(object) || ts_node_is_null(attr)) return "";
       std::string base = DottedName(object);
       if (base.empty()) return "";
@@ -169,7 +206,7 @@ class Extractor {
     if (sym == s_.concatenated_string) {
       std::string all;
       bool ok = true;
-      ForEachNamedChild(node, [&](TSNode part, const char*) {
+      ForEachNamedChild(node, [&](TSNode part, TSFieldId) {
         std::string piece;
         if (ok && StringValue(part, &piece)) all += piece; else ok = false;
       });
@@ -179,7 +216,7 @@ class Extractor {
     if (sym != s_.string) return false;
     bool ok = true;
     std::string out;
-    ForEachNamedChild(node, [&](TSNode part, const char*) {
+    ForEachNamedChild(node, [&](TSNode part, TSFieldId) {
       TSSymbol ps = ts_node_symbol(part);
       if (ps == s_.interpolation) ok = false;
       else if (ps == s_.string_start) {
@@ -206,8 +243,8 @@ class Extractor {
         return expr;
       }
       if (sym == s_.attribute) {
-        TSNode object = ts_node_child_by_field_name(node, "object", 6);
-        TSNode attr = ts_node_child_by_field_name(node, "attribute", 9);
+        TSNode object = Field(node, s_.f_object);
+        TSNode attr = Field(node, s_.f_attribute);
         if (!ts_node_is_null(object) && !ts_node_is_null(attr)) {
           expr.kind = Expr::Kind::kAttribute;
           expr.text = Text(attr);
@@ -238,24 +275,24 @@ class Extractor {
     }
     if (sym == s_.parenthesized_expression) {
       Expr inner = MakeOther(node);
-      ForEachNamedChild(node, [&](TSNode child, const char*) {
+      ForEachNamedChild(node, [&](TSNode child, TSFieldId) {
         if (ts_node_symbol(child) != s_.comment) inner = MakeExpr(child, depth + 1);
       });
       return inner;
     }
     if (sym == s_.list || sym == s_.tuple || sym == s_.set || sym == s_.expression_list) {
       expr.kind = sym == s_.list || sym == s_.set ? Expr::Kind::kList : Expr::Kind::kTuple;
-      ForEachNamedChild(node, [&](TSNode child, const char*) {
+      ForEachNamedChild(node, [&](TSNode child, TSFieldId) {
         if (ts_node_symbol(child) != s_.comment) expr.items.push_back(MakeExpr(child, depth + 1));
       });
       return expr;
     }
     if (sym == s_.dictionary) {
       expr.kind = Expr::Kind::kDict;
-      ForEachNamedChild(node, [&](TSNode child, const char*) {
+      ForEachNamedChild(node, [&](TSNode child, TSFieldId) {
         if (ts_node_symbol(child) != s_.pair) return;
-        TSNode key = ts_node_child_by_field_name(child, "key", 3);
-        TSNode value = ts_node_child_by_field_name(child, "value", 5);
+        TSNode key = Field(child, s_.f_key);
+        TSNode value = Field(child, s_.f_value);
         if (ts_node_is_null(key) || ts_node_is_null(value)) return;
         std::string key_text;
         if (StringValue(key, &key_text)) {
@@ -267,9 +304,9 @@ class Extractor {
       return expr;
     }
     if (sym == s_.binary_operator) {
-      TSNode left = ts_node_child_by_field_name(node, "left", 4);
-      TSNode right = ts_node_child_by_field_name(node, "right", 5);
-      TSNode op = ts_node_child_by_field_name(node, "operator", 8);
+      TSNode left = Field(node, s_.f_left);
+      TSNode right = Field(node, s_.f_right);
+      TSNode op = Field(node, s_.f_operator);
       if (ts_node_is_null(left) || ts_node_is_null(right) || ts_node_is_null(op)) return MakeOther(node);
       expr.kind = Expr::Kind::kBinOp;
       expr.text = Text(op);
@@ -285,16 +322,16 @@ class Extractor {
     Expr expr;
     expr.kind = Expr::Kind::kCall;
     expr.line = Line(node);
-    TSNode function = ts_node_child_by_field_name(node, "function", 8);
-    TSNode arguments = ts_node_child_by_field_name(node, "arguments", 9);
+    TSNode function = Field(node, s_.f_function);
+    TSNode arguments = Field(node, s_.f_arguments);
     if (!ts_node_is_null(function)) expr.text = DottedName(function);
     if (ts_node_is_null(arguments) || ts_node_symbol(arguments) != s_.argument_list) return expr;
-    ForEachNamedChild(arguments, [&](TSNode arg, const char*) {
+    ForEachNamedChild(arguments, [&](TSNode arg, TSFieldId) {
       TSSymbol sym = ts_node_symbol(arg);
       if (sym == s_.comment) return;
       if (sym == s_.keyword_argument) {
-        TSNode name = ts_node_child_by_field_name(arg, "name", 4);
-        TSNode value = ts_node_child_by_field_name(arg, "value", 5);
+        TSNode name = Field(arg, s_.f_name);
+        TSNode value = Field(arg, s_.f_value);
         if (!ts_node_is_null(name) && !ts_node_is_null(value))
           expr.keywords.emplace_back(Text(name), MakeExpr(value, depth + 1));
       } else if (sym == s_.list_splat || sym == s_.dictionary_splat) {
@@ -317,7 +354,7 @@ class Extractor {
       }
       return;
     }
-    ForEachNamedChild(node, [&](TSNode child, const char*) { Visit(child, context, depth + 1); });
+    ForEachNamedChild(node, [&](TSNode child, TSFieldId) { Visit(child, context, depth + 1); });
   }
 
   void Visit(TSNode node, const Context& context, int depth) {
@@ -348,12 +385,12 @@ class Extractor {
   }
 
   void HandleImport(TSNode node, const Context& context) {
-    ForEachNamedChild(node, [&](TSNode child, const char* field) {
-      if (!field || std::strcmp(field, "name") != 0) return;
+    ForEachNamedChild(node, [&](TSNode child, TSFieldId field) {
+      if (field != s_.f_name) return;
       ImportFact fact;
       if (ts_node_symbol(child) == s_.aliased_import) {
-        TSNode name = ts_node_child_by_field_name(child, "name", 4);
-        TSNode alias = ts_node_child_by_field_name(child, "alias", 5);
+        TSNode name = Field(child, s_.f_name);
+        TSNode alias = Field(child, s_.f_alias);
         if (ts_node_is_null(name)) return;
         fact.module = DottedName(name);
         if (!ts_node_is_null(alias)) fact.alias = Text(alias);
@@ -367,10 +404,10 @@ class Extractor {
   void HandleFromImport(TSNode node, const Context& context) {
     std::string module;
     int level = 0;
-    TSNode module_node = ts_node_child_by_field_name(node, "module_name", 11);
+    TSNode module_node = Field(node, s_.f_module_name);
     if (ts_node_is_null(module_node)) return;
     if (ts_node_symbol(module_node) == s_.relative_import) {
-      ForEachNamedChild(module_node, [&](TSNode part, const char*) {
+      ForEachNamedChild(module_node, [&](TSNode part, TSFieldId) {
         if (ts_node_symbol(part) == s_.import_prefix) {
           std::string dots = Text(part);
           level = static_cast<int>(std::count(dots.begin(), dots.end(), '.'));
@@ -382,17 +419,17 @@ class Extractor {
       module = DottedName(module_node);
     }
     bool any = false;
-    ForEachNamedChild(node, [&](TSNode child, const char* field) {
+    ForEachNamedChild(node, [&](TSNode child, TSFieldId field) {
       ImportFact fact;
       fact.is_from = true;
       fact.module = module;
       fact.level = level;
       if (ts_node_symbol(child) == s_.wildcard_import) {
         fact.name = "*";
-      } else if (field && std::strcmp(field, "name") == 0) {
+      } else if (field == s_.f_name) {
         if (ts_node_symbol(child) == s_.aliased_import) {
-          TSNode name = ts_node_child_by_field_name(child, "name", 4);
-          TSNode alias = ts_node_child_by_field_name(child, "alias", 5);
+          TSNode name = Field(child, s_.f_name);
+          TSNode alias = Field(child, s_.f_alias);
           if (ts_node_is_null(name)) return;
           fact.name = DottedName(name);
           if (!ts_node_is_null(alias)) fact.alias = Text(alias);
@@ -412,10 +449,10 @@ class Extractor {
 
   void HandleDecorated(TSNode node, const Context& context, int depth) {
     std::vector<Expr> decorators;
-    TSNode definition = ts_node_child_by_field_name(node, "definition", 10);
-    ForEachNamedChild(node, [&](TSNode child, const char*) {
+    TSNode definition = Field(node, s_.f_definition);
+    ForEachNamedChild(node, [&](TSNode child, TSFieldId) {
       if (ts_node_symbol(child) != s_.decorator) return;
-      ForEachNamedChild(child, [&](TSNode inner, const char*) {
+      ForEachNamedChild(child, [&](TSNode inner, TSFieldId) {
         if (ts_node_symbol(inner) == s_.comment) return;
         decorators.push_back(MakeExpr(inner, 0));
         // Calls inside decorators (@receiver(post_save, sender=X)) are facts too.
@@ -435,9 +472,9 @@ class Extractor {
   }
 
   void HandleClass(TSNode node, std::vector<Expr> decorators, const Context& context, int depth) {
-    TSNode name = ts_node_child_by_field_name(node, "name", 4);
-    TSNode superclasses = ts_node_child_by_field_name(node, "superclasses", 12);
-    TSNode body = ts_node_child_by_field_name(node, "body", 4);
+    TSNode name = Field(node, s_.f_name);
+    TSNode superclasses = Field(node, s_.f_superclasses);
+    TSNode body = Field(node, s_.f_body);
     if (ts_node_is_null(name)) return;
     ClassFact fact;
     fact.name = Text(name);
@@ -447,12 +484,12 @@ class Extractor {
     fact.end_line = static_cast<int>(ts_node_end_point(node).row) + 1;
     fact.decorators = std::move(decorators);
     if (!ts_node_is_null(superclasses)) {
-      ForEachNamedChild(superclasses, [&](TSNode arg, const char*) {
+      ForEachNamedChild(superclasses, [&](TSNode arg, TSFieldId) {
         TSSymbol sym = ts_node_symbol(arg);
         if (sym == s_.comment) return;
         if (sym == s_.keyword_argument) {
-          TSNode key = ts_node_child_by_field_name(arg, "name", 4);
-          TSNode value = ts_node_child_by_field_name(arg, "value", 5);
+          TSNode key = Field(arg, s_.f_name);
+          TSNode value = Field(arg, s_.f_value);
           if (!ts_node_is_null(key) && !ts_node_is_null(value))
             fact.keywords.emplace_back(Text(key), MakeExpr(value, 0));
         } else {
@@ -472,8 +509,8 @@ class Extractor {
   }
 
   void HandleFunction(TSNode node, std::vector<Expr> decorators, const Context& context, int depth) {
-    TSNode name = ts_node_child_by_field_name(node, "name", 4);
-    TSNode body = ts_node_child_by_field_name(node, "body", 4);
+    TSNode name = Field(node, s_.f_name);
+    TSNode body = Field(node, s_.f_body);
     if (ts_node_is_null(name)) return;
     FunctionFact fact;
     fact.name = Text(name);
@@ -484,7 +521,7 @@ class Extractor {
     std::string qualname = fact.qualname;
     facts_->functions.push_back(std::move(fact));
     // Default values and annotations are evaluated in the enclosing scope.
-    TSNode parameters = ts_node_child_by_field_name(node, "parameters", 10);
+    TSNode parameters = Field(node, s_.f_parameters);
     if (!ts_node_is_null(parameters)) Visit(parameters, context, depth + 1);
     if (ts_node_is_null(body)) return;
     Context inner = context;
@@ -500,10 +537,10 @@ class Extractor {
   }
 
   void HandleIf(TSNode node, const Context& context, int depth) {
-    TSNode condition = ts_node_child_by_field_name(node, "condition", 9);
+    TSNode condition = Field(node, s_.f_condition);
     bool typing_only = !ts_node_is_null(condition) && IsTypeCheckingCondition(condition);
-    ForEachNamedChild(node, [&](TSNode child, const char* field) {
-      if (typing_only && field && std::strcmp(field, "consequence") == 0) {
+    ForEachNamedChild(node, [&](TSNode child, TSFieldId field) {
+      if (typing_only && field == s_.f_consequence) {
         Context inner = context;
         inner.type_checking = true;
         Visit(child, inner, depth + 1);
@@ -516,10 +553,10 @@ class Extractor {
   void HandleTry(TSNode node, const Context& context, int depth) {
     // Does a handler catch ImportError (or everything)?
     bool catches_import_error = false;
-    ForEachNamedChild(node, [&](TSNode child, const char*) {
+    ForEachNamedChild(node, [&](TSNode child, TSFieldId) {
       if (ts_node_symbol(child) != s_.except_clause) return;
       bool has_type = false;
-      ForEachNamedChild(child, [&](TSNode part, const char*) {
+      ForEachNamedChild(child, [&](TSNode part, TSFieldId) {
         TSSymbol ps = ts_node_symbol(part);
         if (ps == s_.block || ps == s_.comment) return;
         has_type = true;
@@ -530,8 +567,8 @@ class Extractor {
       });
       if (!has_type) catches_import_error = true;  // bare `except:`
     });
-    ForEachNamedChild(node, [&](TSNode child, const char* field) {
-      if (catches_import_error && field && std::strcmp(field, "body") == 0) {
+    ForEachNamedChild(node, [&](TSNode child, TSFieldId field) {
+      if (catches_import_error && field == s_.f_body) {
         Context inner = context;
         inner.guarded = true;
         Visit(child, inner, depth + 1);
@@ -542,15 +579,15 @@ class Extractor {
   }
 
   void HandleAssignment(TSNode statement, const Context& context) {
-    ForEachNamedChild(statement, [&](TSNode node, const char*) {
+    ForEachNamedChild(statement, [&](TSNode node, TSFieldId) {
       TSSymbol sym = ts_node_symbol(node);
       if (sym != s_.assignment && sym != s_.augmented_assignment) return;
-      TSNode left = ts_node_child_by_field_name(node, "left", 4);
-      TSNode right = ts_node_child_by_field_name(node, "right", 5);
+      TSNode left = Field(node, s_.f_left);
+      TSNode right = Field(node, s_.f_right);
       if (ts_node_is_null(left) || ts_node_is_null(right)) return;
       // Chained `a = b = value`: the value is the innermost right-hand side.
       while (ts_node_symbol(right) == s_.assignment) {
-        TSNode next = ts_node_child_by_field_name(right, "right", 5);
+        TSNode next = Field(right, s_.f_right);
         if (ts_node_is_null(next)) return;
         right = next;
       }
@@ -559,7 +596,7 @@ class Extractor {
       AssignmentFact fact;
       fact.target = std::move(target);
       if (sym == s_.augmented_assignment) {
-        TSNode op = ts_node_child_by_field_name(node, "operator", 8);
+        TSNode op = Field(node, s_.f_operator);
         fact.op = ts_node_is_null(op) ? "?=" : Text(op);
       } else {
         fact.op = "=";
@@ -580,7 +617,7 @@ class Extractor {
   }
 
   void HandleCall(TSNode node, const Context& context) {
-    TSNode function = ts_node_child_by_field_name(node, "function", 8);
+    TSNode function = Field(node, s_.f_function);
     if (ts_node_is_null(function)) return;
     std::string method;
     TSNode receiver = {};
@@ -589,8 +626,8 @@ class Extractor {
     if (fs == s_.identifier) {
       method = Text(function);
     } else if (fs == s_.attribute) {
-      TSNode attr = ts_node_child_by_field_name(function, "attribute", 9);
-      receiver = ts_node_child_by_field_name(function, "object", 6);
+      TSNode attr = Field(function, s_.f_attribute);
+      receiver = Field(function, s_.f_object);
       has_receiver = !ts_node_is_null(receiver);
       if (!ts_node_is_null(attr)) method = Text(attr);
     }
@@ -612,8 +649,8 @@ class Extractor {
   }
 
   void HandleAttribute(TSNode node, const Context& context) {
-    TSNode attr = ts_node_child_by_field_name(node, "attribute", 9);
-    TSNode object = ts_node_child_by_field_name(node, "object", 6);
+    TSNode attr = Field(node, s_.f_attribute);
+    TSNode object = Field(node, s_.f_object);
     if (ts_node_is_null(attr) || ts_node_is_null(object)) return;
     std::string name = Text(attr);
     if (!options_.attribute_names.count(name)) return;
@@ -627,6 +664,8 @@ class Extractor {
   FileFacts* facts_;
   const Symbols& s_;
   bool depth_reported_ = false;
+  mutable std::deque<TSTreeCursor> cursors_;
+  mutable std::size_t cursor_depth_ = 0;
 };
 
 // Finds the first ERROR or MISSING node in document order.

@@ -1,0 +1,59 @@
+#include "cli/cluster_options.h"
+
+#include "lib/core/error.h"
+
+namespace seams::cli {
+
+void AddClusterOptions(CLI::App* command, ClusterFlags* flags) {
+  command->add_option("--level", flags->level, "What to cluster: model (models and model-free modules), module or app")
+      ->check(CLI::IsMember({"model", "module", "app"}))
+      ->capture_default_str();
+  auto* services = command->add_option("--services", flags->services, "Search the resolution for this many contexts");
+  command->add_option("--resolution", flags->resolution, "Leiden resolution (higher: more, smaller contexts)")
+      ->excludes(services)
+      ->capture_default_str();
+  command->add_option("--seed", flags->seed, "Random seed of Leiden")->capture_default_str();
+  command->add_option("--consensus-runs", flags->consensus_runs, "Extra seeds for each member's confidence")
+      ->capture_default_str();
+  command->add_flag("--include-tests", flags->include_tests, "Cluster tests and migrations too");
+  command->add_flag("--no-shared-kernel", flags->no_shared_kernel, "Do not set hubs apart");
+  command->add_option("--hub-share", flags->hub_share,
+                      "A unit is a hub when this share of the other apps depends on it")
+      ->capture_default_str();
+  command->add_option("--same-app", flags->same_app,
+                      "Weight tying each unit to the rest of its app (0: cluster on code couplings alone)")
+      ->capture_default_str();
+  command->add_option("--weight", flags->weights, "Edge weight, KIND=VALUE (e.g. fk=8); repeatable");
+}
+
+void ApplyClusterFlags(const ClusterFlags& flags, AnalysisOptions* options) {
+  options->cluster = true;
+  ParseClusterLevel(flags.level, &options->proposal.level);
+  options->proposal.services = flags.services;
+  options->proposal.resolution = flags.resolution;
+  options->proposal.seed = flags.seed;
+  options->proposal.consensus_runs = flags.consensus_runs;
+  options->proposal.include_tests = flags.include_tests;
+  options->proposal.shared_kernel = !flags.no_shared_kernel;
+  options->proposal.hub_share = flags.hub_share;
+  options->proposal.same_app_weight = flags.same_app;
+  for (const auto& text : flags.weights) {
+    auto eq = text.find('=');
+    CouplingKind kind;
+    if (eq == std::string::npos || !ParseCouplingKind(text.substr(0, eq), &kind)) {
+      throw SeamsError(ErrorKind::kUsage, "--weight " + text + ": expected KIND=VALUE with KIND one of fk, m2m, "
+                                                               "inherits, inherits_abstract, uses_model, signal, import, "
+                                                               "import_lazy, import_typing, task_call, url_include");
+    }
+    try {
+      std::size_t used = 0;
+      double value = std::stod(text.substr(eq + 1), &used);
+      if (used != text.size() - eq - 1 || value < 0) throw std::invalid_argument("bad");
+      options->coupling_weights.weight[static_cast<std::size_t>(kind)] = value;
+    } catch (const std::exception&) {
+      throw SeamsError(ErrorKind::kUsage, "--weight " + text + ": the value must be a number ≥ 0");
+    }
+  }
+}
+
+}  // namespace seams::cli
