@@ -6,6 +6,7 @@
 
 #include "cli/cluster_options.h"
 #include "cli/common_options.h"
+#include "cli/config_loading.h"
 #include "lib/core/file_system.h"
 #include "reports/analysis_report.h"
 #include "reports/graph_report.h"
@@ -18,12 +19,15 @@ namespace {
 struct ClusterCommandOptions {
   CommonOptions common;
   ClusterFlags cluster;
+  std::string config;
   std::string format = "text";
 };
 
 int RunCluster(const ClusterCommandOptions& options) {
   AnalysisOptions analysis_options = ToAnalysisOptions(options.common);
   ApplyClusterFlags(options.cluster, &analysis_options);
+  // The project's config, when there is one, adds exclusions, weights, pins and kernel members.
+  ApplyConfig(LoadProjectConfig(options.common.path, options.config, false), &analysis_options);
   RealFileSystem fs;
   Analysis analysis = Analyze(fs, options.common.path, analysis_options);
   PrintDiagnostics(analysis, options.common, std::cerr);
@@ -42,6 +46,7 @@ void SetupClusterCommand(CLI::App* app, std::function<int()>* run) {
   command->footer("Example:\n  seams cluster examples/shopwise --services 7");
   AddCommonOptions(command, &options->common);
   AddClusterOptions(command, &options->cluster);
+  command->add_option("--config", options->config, "Config file (default: seams.toml or pyproject.toml, searched upwards)");
   command->add_option("--format", options->format, "text, json or dot")
       ->check(CLI::IsMember({"text", "json", "dot"}))
       ->capture_default_str();

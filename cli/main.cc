@@ -7,6 +7,7 @@
 #include "cli/analyze_command.h"
 #include "cli/cluster_command.h"
 #include "cli/graph_command.h"
+#include "cli/init_command.h"
 #include "lib/core/error.h"
 
 int main(int argc, char** argv) {
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   seams::cli::SetupAnalyzeCommand(&app, &run);
   seams::cli::SetupClusterCommand(&app, &run);
   seams::cli::SetupGraphCommand(&app, &run);
+  seams::cli::SetupInitCommand(&app, &run);
 
   try {
     app.parse(argc, argv);

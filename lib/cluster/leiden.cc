@@ -161,10 +161,11 @@ Level BuildLevel(int count, ForArcsOf&& for_arcs_of, std::vector<double>& loop, 
     });
     for (std::size_t i = first; i < pairs.size(); ++i) scratch.slot[pairs[i].second] = kNone;
   }
-  // for_arcs_of may fill `loop` and `pin` as it goes: take them only now.
-  Level level{
-      Csr(boost::edges_are_sorted, pairs.begin(), pairs.end(), weights.begin(), static_cast<std::uint32_t>(count)),
-      std::move(loop), {}, std::move(pin)};
+  // for_arcs_of may fill `loop` and `pin` as it goes: take them only now. The
+  // arc count lets the CSR graph reserve its arrays instead of growing them.
+  Level level{Csr(boost::edges_are_sorted, pairs.begin(), pairs.end(), weights.begin(),
+                  static_cast<std::uint32_t>(count), static_cast<std::uint32_t>(pairs.size())),
+              std::move(loop), {}, std::move(pin)};
   level.degree.assign(nodes, 0.0);
   for (std::size_t i = 0; i < pairs.size(); ++i) level.degree[pairs[i].first] += weights[i].weight;
   for (std::size_t v = 0; v < nodes; ++v) level.degree[v] += 2 * level.loop[v];

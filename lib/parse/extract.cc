@@ -357,9 +357,35 @@ class Extractor {
     ForEachNamedChild(node, [&](TSNode child, TSFieldId) { Visit(child, context, depth + 1); });
   }
 
+  // `# seams: ignore` or `# seams: ignore[a, b]` anywhere in a comment.
+  void HandleComment(TSNode node) {
+    std::string text = Text(node);
+    auto at = text.find("seams: ignore");
+    if (at == std::string::npos) return;
+    SuppressionFact fact;
+    fact.line = Line(node);
+    std::size_t rest = at + 13;
+    if (rest < text.size() && text[rest] == '[') {
+      auto close = text.find(']', rest);
+      std::string list = text.substr(rest + 1, close == std::string::npos ? std::string::npos : close - rest - 1);
+      std::string current;
+      for (char c : list + ",") {
+        if (c == ',') {
+          auto b = current.find_first_not_of(" \t"), e = current.find_last_not_of(" \t");
+          if (b != std::string::npos) fact.rules.push_back(current.substr(b, e - b + 1));
+          current.clear();
+        } else {
+          current += c;
+        }
+      }
+    }
+    facts_->suppressions.push_back(std::move(fact));
+  }
+
   void Visit(TSNode node, const Context& context, int depth) {
     TSSymbol sym = ts_node_symbol(node);
-    if (sym == s_.comment || sym == s_.string || sym == s_.identifier || sym == s_.integer) return;
+    if (sym == s_.comment) return HandleComment(node);
+    if (sym == s_.string || sym == s_.identifier || sym == s_.integer) return;
     if (sym == s_.import_statement) return HandleImport(node, context);
     if (sym == s_.import_from_statement) return HandleFromImport(node, context);
     if (sym == s_.future_import_statement) return;
@@ -420,6 +446,7 @@ class Extractor {
     }
     bool any = false;
     ForEachNamedChild(node, [&](TSNode child, TSFieldId field) {
+      if (ts_node_symbol(child) == s_.comment) return HandleComment(child);
       ImportFact fact;
       fact.is_from = true;
       fact.module = module;
@@ -730,6 +757,8 @@ FileFacts ExtractFacts(TSParser* parser, const std::string& path, std::string so
   }
   Extractor extractor(source, options, &facts);
   extractor.Run(root);
+  std::sort(facts.suppressions.begin(), facts.suppressions.end(),
+            [](const SuppressionFact& a, const SuppressionFact& b) { return a.line < b.line; });
   for (auto& diagnostic : facts.diagnostics) {
     if (diagnostic.path.empty()) diagnostic.path = path;
   }

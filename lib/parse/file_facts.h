@@ -72,6 +72,12 @@ struct AttributeRefFact {
   int line = 0;
 };
 
+/// An inline suppression: `# seams: ignore` or `# seams: ignore[rule-a, rule-b]`.
+struct SuppressionFact {
+  int line = 0;
+  std::vector<std::string> rules;  ///< Empty: every rule.
+};
+
 /// Everything extracted from one file.
 struct FileFacts {
   std::vector<ImportFact> imports;
@@ -81,6 +87,7 @@ struct FileFacts {
   std::vector<CallFact> calls;
   std::vector<AttributeRefFact> attribute_refs;
   std::vector<std::string> dunder_all;  ///< Module-level __all__, when a literal list/tuple.
+  std::vector<SuppressionFact> suppressions;  ///< In line order.
   std::vector<Diagnostic> diagnostics;
   int lines = 0;           ///< Number of lines in the file.
   bool parsed = false;     ///< False when the file could not be read or parsed at all.

@@ -1,0 +1,88 @@
+#include "cli/check_command.h"
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "cli/common_options.h"
+#include "cli/config_loading.h"
+#include "lib/check/check.h"
+#include "lib/core/error.h"
+#include "reports/check_render.h"
+#include "reports/check_report.h"
+
+namespace seams::cli {
+
+namespace {
+
+struct CheckOptions {
+  CommonOptions common;
+  std::string config;
+  std::string baseline;
+  std::string write_baseline;
+  std::string format = "text";
+  std::string output;
+};
+
+int RunCheck(const CheckOptions& options) {
+  Config config = LoadProjectConfig(options.common.path, options.config, true);
+  AnalysisOptions analysis_options = ToAnalysisOptions(options.common);
+  ApplyConfig(config, &analysis_options);
+  RealFileSystem fs;
+  Analysis analysis = Analyze(fs, options.common.path, analysis_options);
+  if (options.common.verbose) PrintDiagnostics(analysis, options.common, std::cerr);
+  CheckResult result = Check(config, analysis);
+
+  // A config that names nothing, or names something twice, is a config error (exit 2).
+  bool config_error = false;
+  for (const auto& d : result.config_problems) {
+    std::cerr << d.path << ':' << d.line << ": " << SeverityName(d.severity) << ": " << d.code << ": " << d.message << '\n';
+    config_error |= d.severity == Severity::kError;
+  }
+  if (config_error) return 2;
+
+  if (!options.write_baseline.empty()) {
+    WriteFile(options.write_baseline, WriteBaseline(result.violations));
+    if (!options.common.quiet) {
+      std::cerr << "seams: wrote " << result.violations.size() << " violation(s) to " << options.write_baseline << '\n';
+    }
+    return 0;
+  }
+  std::unique_ptr<Baseline> baseline;
+  if (!options.baseline.empty()) {
+    std::string text, error;
+    if (!fs.ReadFile(options.baseline, &text, &error)) {
+      throw SeamsError(ErrorKind::kConfig, options.baseline + ": error: cannot read baseline: " + error);
+    }
+    baseline = std::make_unique<Baseline>(ParseBaseline(text, options.baseline));
+  }
+  nlohmann::json report = BuildCheckReport(analysis, config, result, baseline.get());
+  std::ostringstream text;
+  FindCheckReporter(options.format)(report, text);
+  if (options.output.empty() || options.output == "-") std::cout << text.str();
+  else WriteFile(options.output, text.str());
+  return CheckExitCode(report);
+}
+
+}  // namespace
+
+void SetupCheckCommand(CLI::App* app, std::function<int()>* run) {
+  auto options = std::make_shared<CheckOptions>();
+  CLI::App* command = app->add_subcommand("check", "Fail on new cross-context couplings against the agreed contexts");
+  command->footer(
+      "Exit codes: 0 no new error, 1 new violations, 2 usage or config error, 3 the analysis could not run.\n"
+      "Example:\n  seams check . --baseline .seams-baseline.json --format github");
+  AddCommonOptions(command, &options->common);
+  command->add_option("--config", options->config, "Config file (default: seams.toml or pyproject.toml, searched upwards)");
+  auto* baseline = command->add_option("--baseline", options->baseline, "Fail only on violations missing from this file");
+  command->add_option("--write-baseline", options->write_baseline, "Record today's violations in this file and exit 0")
+      ->excludes(baseline);
+  command->add_option("--format", options->format, "text, github, sarif, json or junit")
+      ->check(CLI::IsMember(CheckFormats()))
+      ->capture_default_str();
+  command->add_option("-o,--output", options->output, "Write to this file instead of stdout");
+  command->callback([run, options]() { *run = [options]() { return RunCheck(*options); }; });
+}
+
+}  // namespace seams::cli

@@ -1,0 +1,20 @@
+#pragma once
+/// Finding and applying the project's config for a command.
+
+#include <string>
+
+#include "lib/config/config.h"
+#include "lib/pipeline.h"
+
+namespace seams::cli {
+
+/// The config named by `explicit_path`, else the one found from `project_path`
+/// upwards; a default Config (path "") when there is none and `required` is false.
+/// Throws SeamsError(kConfig) when `required` and none is found.
+Config LoadProjectConfig(const std::string& project_path, const std::string& explicit_path, bool required);
+
+/// Applies what the config says about the analysis (exclude, weights, Django
+/// vocabulary, shared kernel, pins) to `options`.
+void ApplyConfig(const Config& config, AnalysisOptions* options);
+
+}  // namespace seams::cli

@@ -1,0 +1,315 @@
+#include "lib/check/check.h"
+
+#include <algorithm>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <tuple>
+
+#include "lib/core/error.h"
+#include "lib/discover/discover.h"
+
+namespace seams {
+
+namespace {
+
+constexpr const char* kKernel = "shared_kernel";
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += ", ";
+    out += item;
+  }
+  return out;
+}
+
+// How specifically `member` names `node`: 0 = not at all; higher wins.
+int Specificity(const std::string& member, const CouplingNode& node) {
+  if (member.find_first_of("*?") != std::string::npos) {
+    std::string pattern = member, id = node.id;
+    std::replace(pattern.begin(), pattern.end(), '.', '/');
+    std::replace(id.begin(), id.end(), '.', '/');
+    return GlobMatch(pattern, id) ? 1 : 0;
+  }
+  if (node.kind == NodeKind::kModel && member == node.id) return 1000;
+  const std::string& module = node.module;
+  if (module == member) return 500 + static_cast<int>(member.size());
+  if (module.rfind(member + ".", 0) == 0) return 100 + static_cast<int>(member.size());
+  if (node.group == member) return 50;  // an app label
+  return 0;
+}
+
+class Checker {
+ public:
+  Checker(const Config& config, const Analysis& analysis) : config_(config), a_(analysis), graph_(analysis.coupling) {}
+
+  CheckResult Run() {
+    Assign();
+    for (std::size_t e = 0; e < graph_.edges.size(); ++e) CheckEdge(graph_.edges[e]);
+    CheckCycles();
+    CheckUnassigned();
+    ApplySuppressions();
+    std::sort(out_.violations.begin(), out_.violations.end(), [](const Violation& x, const Violation& y) {
+      return std::tie(x.path, x.line, x.column, x.rule, x.to) < std::tie(y.path, y.line, y.column, y.rule, y.to);
+    });
+    SortDiagnostics(&out_.config_problems);
+    return std::move(out_);
+  }
+
+ private:
+  void Assign() {
+    out_.node_context.assign(graph_.nodes.size(), "");
+    std::map<std::string, int> member_hits;
+    for (std::size_t n = 0; n < graph_.nodes.size(); ++n) {
+      const CouplingNode& node = graph_.nodes[n];
+      int best = 0;
+      std::vector<std::string> winners;
+      for (const auto& context : config_.contexts) {
+        for (const auto& member : context.members) {
+          int s = Specificity(member, node);
+          if (s == 0) continue;
+          ++member_hits[context.name + "\n" + member];
+          if (s > best) {
+            best = s;
+            winners = {context.name};
+          } else if (s == best && std::find(winners.begin(), winners.end(), context.name) == winners.end()) {
+            winners.push_back(context.name);
+          }
+        }
+      }
+      int kernel = 0;
+      for (const auto& member : config_.shared_kernel) kernel = std::max(kernel, Specificity(member, node));
+      if (kernel > best) {
+        out_.node_context[n] = kKernel;
+        continue;
+      }
+      if (winners.size() > 1) {
+        const ContextConfig* first = FindContext(winners[0]);
+        out_.config_problems.push_back({"overlapping-members", Severity::kError, config_.path, first ? first->line : 0, 0,
+                                        node.id + " is claimed as specifically by contexts " + Join(winners) +
+                                            "; make one member more specific"});
+      }
+      if (!winners.empty()) out_.node_context[n] = winners[0];
+    }
+    for (const auto& context : config_.contexts) {
+      for (const auto& member : context.members) {
+        if (member_hits[context.name + "\n" + member]) continue;
+        auto line = context.member_lines.find(member);
+        out_.config_problems.push_back({"member-matches-nothing", Severity::kError, config_.path,
+                                        line == context.member_lines.end() ? context.line : line->second, 0,
+                                        "member '" + member + "' of context '" + context.name +
+                                            "' matches no module, model or app of the project"});
+      }
+    }
+  }
+
+  const ContextConfig* FindContext(const std::string& name) const {
+    for (const auto& context : config_.contexts) {
+      if (context.name == name) return &context;
+    }
+    return nullptr;
+  }
+
+  RuleSeverity SeverityOf(const std::string& rule) const {
+    auto it = config_.rules.find(rule);
+    return it == config_.rules.end() ? RuleSeverity::kError : it->second;
+  }
+
+  void Add(Violation v) {
+    v.severity = SeverityOf(v.rule);
+    if (v.severity == RuleSeverity::kOff) return;
+    out_.violations.push_back(std::move(v));
+  }
+
+  static bool IsImport(CouplingKind kind) {
+    return kind == CouplingKind::kImport || kind == CouplingKind::kImportLazy || kind == CouplingKind::kImportTyping;
+  }
+
+  void CheckEdge(const CouplingEdge& edge) {
+    const CouplingNode& from = graph_.nodes[static_cast<std::size_t>(edge.from)];
+    const CouplingNode& to = graph_.nodes[static_cast<std::size_t>(edge.to)];
+    const std::string& a = out_.node_context[static_cast<std::size_t>(edge.from)];
+    const std::string& b = out_.node_context[static_cast<std::size_t>(edge.to)];
+    if (a.empty() || b.empty() || a == b || a == kKernel || b == kKernel) return;
+    const ContextConfig* source = FindContext(a);
+    const ContextConfig* target = FindContext(b);
+    if (!source || !target) return;
+    bool allowed = std::find(source->depends_on.begin(), source->depends_on.end(), b) != source->depends_on.end();
+    for (const auto& evidence : edge.evidence) {
+      Violation v;
+      v.path = evidence.path;
+      v.line = evidence.line;
+      v.column = 1;
+      v.source = evidence.detail;
+      v.from = from.id;
+      v.to = to.id;
+      v.from_context = a;
+      v.to_context = b;
+      if (IsImport(edge.kind)) {
+        if (!allowed) {
+          v.rule = "cross-context-import";
+          v.message = from.id + " (context " + a + ") imports " + to.id + " (context " + b + "), which " + a +
+                      " does not depend on";
+          v.help = "add \"" + b + "\" to depends_on of context \"" + a + "\"" +
+                   (target->interface.empty() ? std::string() : ", and import only " + Join(target->interface)) +
+                   "; or move the code";
+          Add(std::move(v));
+        } else if (!target->interface.empty() && !InInterface(*target, to)) {
+          v.rule = "private-import";
+          v.message = from.id + " (context " + a + ") imports " + to.id + ", which is not in the interface of " + b;
+          v.help = "import from the interface of \"" + b + "\": " + Join(target->interface);
+          Add(std::move(v));
+        }
+      } else if (edge.kind == CouplingKind::kFk || edge.kind == CouplingKind::kM2m ||
+                 edge.kind == CouplingKind::kInherits || edge.kind == CouplingKind::kInheritsAbstract) {
+        v.rule = "cross-context-fk";
+        v.message = from.id + " (context " + a + ") has a " + CouplingKindName(edge.kind) + " relation to " + to.id +
+                    " (context " + b + ")";
+        v.help = "store the id of the " + to.id + " and ask context \"" + b + "\" for it through its API";
+        Add(std::move(v));
+      } else if (edge.kind == CouplingKind::kSignal) {
+        v.rule = "cross-context-signal";
+        v.message = from.id + " (context " + a + ") receives a signal from " + to.id + " (context " + b + ")";
+        v.help = "publish an event from context \"" + b + "\" and subscribe to it";
+        Add(std::move(v));
+      } else if (edge.kind == CouplingKind::kTaskCall) {
+        v.rule = "cross-context-task";
+        v.message = from.id + " (context " + a + ") queues a task of " + to.id + " (context " + b + ")";
+        v.help = "send a message to context \"" + b + "\" instead of calling its task";
+        Add(std::move(v));
+      }
+    }
+  }
+
+  static bool InInterface(const ContextConfig& context, const CouplingNode& node) {
+    for (const auto& member : context.interface) {
+      if (node.module == member || node.module.rfind(member + ".", 0) == 0 || node.id == member) return true;
+    }
+    return false;
+  }
+
+  // A cycle among declared depends_on is reported once, at the first context's line.
+  void CheckCycles() {
+    std::map<std::string, int> state;  // 0 new, 1 on stack, 2 done
+    std::vector<std::string> stack;
+    std::set<std::string> reported;
+    std::function<void(const std::string&)> visit = [&](const std::string& name) {
+      state[name] = 1;
+      stack.push_back(name);
+      if (const ContextConfig* context = FindContext(name)) {
+        for (const auto& dep : context->depends_on) {
+          if (state[dep] == 1) {
+            auto begin = std::find(stack.begin(), stack.end(), dep);
+            std::vector<std::string> cycle(begin, stack.end());
+            std::vector<std::string> sorted = cycle;
+            std::sort(sorted.begin(), sorted.end());
+            if (!reported.insert(Join(sorted)).second) continue;
+            const ContextConfig* first = FindContext(cycle.front());
+            Violation v;
+            v.rule = "context-cycle";
+            v.path = config_.path;
+            v.line = first ? first->line : 0;
+            v.column = 1;
+            v.from = cycle.front();
+            v.to = cycle.back();
+            v.from_context = cycle.front();
+            v.to_context = cycle.back();
+            std::string chain;
+            for (const auto& c : cycle) chain += c + " -> ";
+            v.message = "contexts depend on each other in a cycle: " + chain + cycle.front();
+            v.help = "break the cycle: one of these contexts must not depend on the next";
+            Add(std::move(v));
+          } else if (state[dep] == 0) {
+            visit(dep);
+          }
+        }
+      }
+      stack.pop_back();
+      state[name] = 2;
+    };
+    for (const auto& context : config_.contexts) {
+      if (state[context.name] == 0) visit(context.name);
+    }
+  }
+
+  void CheckUnassigned() {
+    for (std::size_t n = 0; n < graph_.nodes.size(); ++n) {
+      const CouplingNode& node = graph_.nodes[n];
+      if (!out_.node_context[n].empty() || node.is_test || node.is_migration) continue;
+      if (node.kind == NodeKind::kModel) {
+        // A model follows its module when the module is placed.
+        int module = graph_.Find(node.module);
+        if (module >= 0 && !out_.node_context[static_cast<std::size_t>(module)].empty()) continue;
+      }
+      Violation v;
+      v.rule = "unassigned";
+      v.path = node.path;
+      v.line = 1;
+      v.column = 1;
+      v.from = node.id;
+      v.to = "";
+      v.message = std::string(node.kind == NodeKind::kModel ? "model " : "module ") + node.id + " is in no context";
+      v.help = "add it (or its package) to the members of a context, or to shared_kernel";
+      Add(std::move(v));
+    }
+  }
+
+  void ApplySuppressions() {
+    std::map<std::string, std::size_t> file_of;
+    for (std::size_t f = 0; f < a_.project.files.size(); ++f) file_of[a_.project.files[f].path] = f;
+    std::set<std::pair<std::size_t, int>> used;
+    std::vector<Violation> kept;
+    for (auto& v : out_.violations) {
+      bool suppressed = false;
+      auto it = file_of.find(v.path);
+      if (it != file_of.end() && it->second < a_.facts.size()) {
+        for (const auto& s : a_.facts[it->second].suppressions) {
+          if (s.line != v.line) continue;
+          if (!s.rules.empty() && std::find(s.rules.begin(), s.rules.end(), v.rule) == s.rules.end()) continue;
+          suppressed = true;
+          used.insert({it->second, s.line});
+        }
+      }
+      if (!suppressed) kept.push_back(std::move(v));
+    }
+    out_.violations = std::move(kept);
+    if (SeverityOf("unused-suppression") == RuleSeverity::kOff) return;
+    for (std::size_t f = 0; f < a_.project.files.size() && f < a_.facts.size(); ++f) {
+      for (const auto& s : a_.facts[f].suppressions) {
+        if (!used.count({f, s.line})) out_.unused_suppressions.push_back({a_.project.files[f].path, s.line, s.rules});
+      }
+    }
+  }
+
+  const Config& config_;
+  const Analysis& a_;
+  const CouplingGraph& graph_;
+  CheckResult out_;
+};
+
+}  // namespace
+
+CheckResult Check(const Config& config, const Analysis& analysis) { return Checker(config, analysis).Run(); }
+
+Baseline ParseBaseline(const std::string& text, const std::string& path) {
+  Baseline baseline;
+  try {
+    nlohmann::json doc = nlohmann::json::parse(text);
+    if (doc.value("schema", "") != "seams.baseline/1") {
+      throw SeamsError(ErrorKind::kConfig, path + ": error: not a seams baseline (expected \"schema\": \"seams.baseline/1\")");
+    }
+    for (const auto& key : doc.at("violations")) baseline.keys.insert(key.get<std::string>());
+  } catch (const nlohmann::json::exception& e) {
+    throw SeamsError(ErrorKind::kConfig, path + ": error: malformed baseline: " + e.what());
+  }
+  return baseline;
+}
+
+std::string WriteBaseline(const std::vector<Violation>& violations) {
+  std::set<std::string> keys;
+  for (const auto& v : violations) keys.insert(v.Key());
+  nlohmann::json doc = {{"schema", "seams.baseline/1"}, {"violations", keys}};
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace seams

@@ -1,0 +1,271 @@
+// Config files through toml++: every problem reported with its file, line and column.
+
+#include "lib/config/config.h"
+
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "lib/core/error.h"
+
+namespace seams {
+
+namespace {
+
+constexpr const char* kEdgeKinds[] = {"fk", "m2m", "inherits", "inherits_abstract", "uses_model", "signal",
+                                      "import", "import_lazy", "import_typing", "task_call", "url_include"};
+
+class Reader {
+ public:
+  explicit Reader(std::string path) : path_(std::move(path)) {}
+
+  void Error(const toml::source_region& at, const std::string& what, const std::string& help = "") {
+    std::ostringstream out;
+    out << path_ << ':' << at.begin.line << ':' << at.begin.column << ": error: " << what;
+    if (!help.empty()) out << "\n  help: " << help;
+    errors_.push_back(out.str());
+  }
+
+  bool ok() const { return errors_.empty(); }
+  std::string Errors() const {
+    std::string all;
+    for (const auto& e : errors_) {
+      if (!all.empty()) all += '\n';
+      all += e;
+    }
+    return all;
+  }
+
+  void Keys(const toml::table& table, const std::set<std::string>& allowed, const std::string& where) {
+    for (const auto& [key, node] : table) {
+      if (allowed.count(std::string(key.str()))) continue;
+      std::string list;
+      for (const auto& a : allowed) {
+        if (!list.empty()) list += ", ";
+        list += a;
+      }
+      Error(key.source(), "unknown key '" + std::string(key.str()) + "' in " + where, "known keys: " + list);
+    }
+  }
+
+  std::optional<std::string> String(const toml::table& table, const char* key) {
+    const toml::node* node = table.get(key);
+    if (!node) return std::nullopt;
+    if (auto value = node->value<std::string>()) return *value;
+    Error(node->source(), std::string("'") + key + "' must be a string");
+    return std::nullopt;
+  }
+
+  std::vector<std::string> Strings(const toml::table& table, const char* key, std::map<std::string, int>* lines = nullptr) {
+    std::vector<std::string> out;
+    const toml::node* node = table.get(key);
+    if (!node) return out;
+    const toml::array* array = node->as_array();
+    if (!array) {
+      Error(node->source(), std::string("'") + key + "' must be an array of strings", std::string(key) + " = [\"…\"]");
+      return out;
+    }
+    for (const auto& item : *array) {
+      if (auto value = item.value<std::string>()) {
+        out.push_back(*value);
+        if (lines) (*lines)[*value] = static_cast<int>(item.source().begin.line);
+      } else {
+        Error(item.source(), std::string("'") + key + "' must hold strings only");
+      }
+    }
+    return out;
+  }
+
+ private:
+  std::string path_;
+  std::vector<std::string> errors_;
+};
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+const char* RuleSeverityName(RuleSeverity severity) {
+  switch (severity) {
+    case RuleSeverity::kError: return "error";
+    case RuleSeverity::kWarn: return "warn";
+    case RuleSeverity::kOff: return "off";
+  }
+  return "off";
+}
+
+const std::map<std::string, RuleSeverity>& DefaultRuleSeverities() {
+  static const std::map<std::string, RuleSeverity> kDefaults = {
+      {"cross-context-import", RuleSeverity::kError}, {"private-import", RuleSeverity::kError},
+      {"cross-context-fk", RuleSeverity::kWarn},      {"cross-context-signal", RuleSeverity::kWarn},
+      {"cross-context-task", RuleSeverity::kWarn},    {"context-cycle", RuleSeverity::kError},
+      {"unassigned", RuleSeverity::kWarn},            {"unused-suppression", RuleSeverity::kWarn},
+  };
+  return kDefaults;
+}
+
+Config ParseConfig(const std::string& text, const std::string& path) {
+  Config config;
+  config.path = path;
+  config.rules = DefaultRuleSeverities();
+  Reader reader(path);
+  toml::table document;
+  try {
+    document = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream out;
+    out << path << ':' << e.source().begin.line << ':' << e.source().begin.column << ": error: " << e.description();
+    throw SeamsError(ErrorKind::kConfig, out.str());
+  }
+  const toml::table* table = &document;
+  if (EndsWith(path, "pyproject.toml")) {
+    const toml::table* tool = document["tool"].as_table();
+    table = tool ? (*tool)["seams"].as_table() : nullptr;
+    if (!table) throw SeamsError(ErrorKind::kConfig, path + ": error: no [tool.seams] table");
+  }
+  reader.Keys(*table,
+              {"root", "exclude", "shared_kernel", "not_shared_kernel", "context", "weights", "rules", "pins", "django"},
+              "[tool.seams]");
+  if (auto root = reader.String(*table, "root")) config.root = *root;
+  config.exclude = reader.Strings(*table, "exclude");
+  config.shared_kernel = reader.Strings(*table, "shared_kernel");
+  config.not_shared_kernel = reader.Strings(*table, "not_shared_kernel");
+
+  std::map<std::string, int> names;
+  if (const toml::node* contexts = table->get("context")) {
+    const toml::array* array = contexts->as_array();
+    if (!array) {
+      reader.Error(contexts->source(), "'context' must be an array of tables", "write each context as [[tool.seams.context]]");
+    } else {
+      for (const auto& item : *array) {
+        const toml::table* t = item.as_table();
+        if (!t) {
+          reader.Error(item.source(), "each context must be a table");
+          continue;
+        }
+        reader.Keys(*t, {"name", "members", "depends_on", "interface", "owners"}, "a context");
+        ContextConfig context;
+        context.line = static_cast<int>(t->source().begin.line);
+        if (auto name = reader.String(*t, "name")) context.name = *name;
+        if (context.name.empty()) {
+          reader.Error(t->source(), "a context needs a name", "name = \"orders\"");
+          continue;
+        }
+        if (!names.emplace(context.name, context.line).second) {
+          reader.Error(t->source(), "context '" + context.name + "' is declared twice (first at line " +
+                                        std::to_string(names[context.name]) + ")");
+        }
+        context.members = reader.Strings(*t, "members", &context.member_lines);
+        if (context.members.empty()) reader.Error(t->source(), "context '" + context.name + "' has no members", "members = [\"shop.orders\"]");
+        context.depends_on = reader.Strings(*t, "depends_on");
+        context.interface = reader.Strings(*t, "interface");
+        context.owners = reader.Strings(*t, "owners");
+        config.contexts.push_back(std::move(context));
+      }
+    }
+  }
+  // depends_on must name declared contexts.
+  if (const toml::array* array = table->get("context") ? table->get("context")->as_array() : nullptr) {
+    for (const auto& item : *array) {
+      const toml::table* t = item.as_table();
+      if (!t) continue;
+      const toml::array* deps = t->get("depends_on") ? t->get("depends_on")->as_array() : nullptr;
+      if (!deps) continue;
+      for (const auto& dep : *deps) {
+        auto value = dep.value<std::string>();
+        if (value && !names.count(*value)) {
+          reader.Error(dep.source(), "depends_on names an unknown context '" + *value + "'",
+                       "declare it with [[tool.seams.context]] name = \"" + *value + "\", or remove it");
+        }
+      }
+    }
+  }
+  if (const toml::node* weights = table->get("weights")) {
+    if (const toml::table* t = weights->as_table()) {
+      for (const auto& [key, node] : *t) {
+        std::string kind(key.str());
+        bool known = false;
+        for (const char* k : kEdgeKinds) known |= kind == k;
+        auto value = node.value<double>();
+        if (!known) {
+          reader.Error(key.source(), "unknown edge kind '" + kind + "' in [tool.seams.weights]",
+                       "kinds: fk, m2m, inherits, inherits_abstract, uses_model, signal, import, import_lazy, "
+                       "import_typing, task_call, url_include");
+        } else if (!value || *value < 0) {
+          reader.Error(node.source(), "weight of '" + kind + "' must be a number >= 0");
+        } else {
+          config.weights[kind] = *value;
+        }
+      }
+    } else {
+      reader.Error(weights->source(), "'weights' must be a table", "[tool.seams.weights]\nfk = 5");
+    }
+  }
+  if (const toml::node* rules = table->get("rules")) {
+    if (const toml::table* t = rules->as_table()) {
+      for (const auto& [key, node] : *t) {
+        std::string rule(key.str());
+        auto value = node.value<std::string>();
+        if (!DefaultRuleSeverities().count(rule)) {
+          reader.Error(key.source(), "unknown rule '" + rule + "'",
+                       "rules: cross-context-import, private-import, cross-context-fk, cross-context-signal, "
+                       "cross-context-task, context-cycle, unassigned, unused-suppression");
+        } else if (!value || (*value != "error" && *value != "warn" && *value != "off")) {
+          reader.Error(node.source(), "severity of '" + rule + "' must be \"error\", \"warn\" or \"off\"");
+        } else {
+          config.rules[rule] = *value == "error" ? RuleSeverity::kError
+                               : *value == "warn" ? RuleSeverity::kWarn
+                                                  : RuleSeverity::kOff;
+        }
+      }
+    } else {
+      reader.Error(rules->source(), "'rules' must be a table");
+    }
+  }
+  if (const toml::node* pins = table->get("pins")) {
+    if (const toml::table* t = pins->as_table()) {
+      for (const auto& [key, node] : *t) config.pins[std::string(key.str())] = reader.Strings(*t, std::string(key.str()).c_str());
+    } else {
+      reader.Error(pins->source(), "'pins' must be a table of arrays", "[tool.seams.pins]\norders = [\"shop.orders\"]");
+    }
+  }
+  if (const toml::node* django = table->get("django")) {
+    if (const toml::table* t = django->as_table()) {
+      reader.Keys(*t, {"model_bases", "model_loaders", "class_loaders"}, "[tool.seams.django]");
+      config.model_bases = reader.Strings(*t, "model_bases");
+      config.model_loaders = reader.Strings(*t, "model_loaders");
+      config.class_loaders = reader.Strings(*t, "class_loaders");
+    } else {
+      reader.Error(django->source(), "'django' must be a table");
+    }
+  }
+  if (!reader.ok()) throw SeamsError(ErrorKind::kConfig, reader.Errors());
+  return config;
+}
+
+Config LoadConfig(const FileSystem& fs, const std::string& path) {
+  std::string text, error;
+  if (!fs.ReadFile(path, &text, &error)) throw SeamsError(ErrorKind::kConfig, path + ": error: cannot read: " + error);
+  return ParseConfig(text, path);
+}
+
+std::optional<std::string> FindConfig(const FileSystem& fs, const std::string& start) {
+  auto canonical = fs.Canonical(start);
+  std::string dir = canonical ? *canonical : start;
+  for (;;) {
+    std::string seams = JoinPath(dir, "seams.toml");
+    if (fs.Stat(seams) == EntryType::kFile) return seams;
+    std::string pyproject = JoinPath(dir, "pyproject.toml");
+    if (fs.Stat(pyproject) == EntryType::kFile) {
+      std::string text, error;
+      if (fs.ReadFile(pyproject, &text, &error) && text.find("[tool.seams") != std::string::npos) return pyproject;
+    }
+    auto slash = dir.rfind('/');
+    if (slash == std::string::npos || dir == "/") return std::nullopt;
+    dir = slash == 0 ? "/" : dir.substr(0, slash);
+  }
+}
+
+}  // namespace seams

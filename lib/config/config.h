@@ -1,0 +1,64 @@
+#pragma once
+/// The project's agreed contexts and Seams settings: `seams.toml`, or
+/// `[tool.seams]` in `pyproject.toml`.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lib/core/file_system.h"
+
+namespace seams {
+
+/// How a rule reports: fail the build, warn, or not at all.
+enum class RuleSeverity { kError, kWarn, kOff };
+
+/// "error", "warn", "off".
+const char* RuleSeverityName(RuleSeverity severity);
+
+/// One agreed bounded context.
+struct ContextConfig {
+  std::string name;
+  std::vector<std::string> members;     ///< Packages, modules, app labels, models ("app.Model"), globs.
+  std::vector<std::string> depends_on;  ///< Contexts it may import.
+  std::vector<std::string> interface;   ///< Modules others may import; empty means any.
+  std::vector<std::string> owners;
+  int line = 0;                         ///< Where the context is declared.
+  std::map<std::string, int> member_lines;  ///< Member → line, for messages.
+};
+
+/// Everything a config file can say. Defaults apply to what it leaves out.
+struct Config {
+  std::string path;  ///< The file read ("" when none: defaults).
+  std::string root = ".";
+  std::vector<std::string> exclude;
+  std::vector<std::string> shared_kernel;      ///< Members forced into the shared kernel.
+  std::vector<std::string> not_shared_kernel;  ///< Members never in it.
+  std::vector<ContextConfig> contexts;
+  std::map<std::string, double> weights;             ///< Edge kind → weight.
+  std::map<std::string, RuleSeverity> rules;         ///< Rule id → severity.
+  std::map<std::string, std::vector<std::string>> pins;  ///< Context name → members, for clustering.
+  std::vector<std::string> model_bases;
+  std::vector<std::string> model_loaders;
+  std::vector<std::string> class_loaders;
+};
+
+/// The rule ids `seams check` knows, with their default severities.
+const std::map<std::string, RuleSeverity>& DefaultRuleSeverities();
+
+/// Reads `path` (a seams.toml, or a pyproject.toml whose [tool.seams] is used).
+/// Throws SeamsError(kConfig) whose message lists every problem as
+/// `path:line:col: error: what is wrong` with a `help:` line: TOML syntax, unknown
+/// keys, wrong types, unknown rules or edge kinds, a context without a name,
+/// duplicate context names, depends_on naming an unknown context.
+Config LoadConfig(const FileSystem& fs, const std::string& path);
+
+/// Parses config text as if read from `path` (for tests and `seams init`).
+Config ParseConfig(const std::string& text, const std::string& path);
+
+/// The config that applies to `start` (a directory): seams.toml or a pyproject.toml
+/// with [tool.seams], in `start` or the nearest ancestor. nullopt when none.
+std::optional<std::string> FindConfig(const FileSystem& fs, const std::string& start);
+
+}  // namespace seams

@@ -1,0 +1,99 @@
+// seams.toml / [tool.seams]: what is read, and every error with its file, line and column.
+
+#include <catch2/catch.hpp>
+
+#include "lib/config/config.h"
+#include "lib/core/error.h"
+
+using seams::Config;
+using seams::ParseConfig;
+
+namespace {
+
+std::string ErrorOf(const std::string& text, const std::string& path = "seams.toml") {
+  try {
+    ParseConfig(text, path);
+  } catch (const seams::SeamsError& e) {
+    CHECK(e.kind() == seams::ErrorKind::kConfig);
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("a full config is read", "[config]") {
+  Config c = ParseConfig(R"(
+exclude = ["**/legacy/**"]
+shared_kernel = ["core"]
+
+[[context]]
+name = "ordering"
+members = ["cart", "checkout", "orders.models.Order"]
+depends_on = ["catalog"]
+interface = ["orders.api"]
+owners = ["@team-orders"]
+
+[[context]]
+name = "catalog"
+members = ["catalog", "inventory"]
+
+[weights]
+fk = 8
+import = 1.5
+
+[rules]
+cross-context-fk = "error"
+unassigned = "off"
+
+[pins]
+payments = ["payments"]
+
+[django]
+model_bases = ["mptt.models.MPTTModel"]
+model_loaders = ["oscar.core.loading.get_model"]
+)",
+                         "seams.toml");
+  CHECK(c.exclude == std::vector<std::string>{"**/legacy/**"});
+  CHECK(c.shared_kernel == std::vector<std::string>{"core"});
+  REQUIRE(c.contexts.size() == 2);
+  CHECK(c.contexts[0].name == "ordering");
+  CHECK(c.contexts[0].line == 5);
+  CHECK(c.contexts[0].member_lines.at("checkout") == 7);
+  CHECK(c.contexts[0].interface == std::vector<std::string>{"orders.api"});
+  CHECK(c.contexts[0].owners == std::vector<std::string>{"@team-orders"});
+  CHECK(c.weights.at("fk") == 8);
+  CHECK(c.weights.at("import") == 1.5);
+  CHECK(c.rules.at("cross-context-fk") == seams::RuleSeverity::kError);
+  CHECK(c.rules.at("unassigned") == seams::RuleSeverity::kOff);
+  CHECK(c.rules.at("cross-context-import") == seams::RuleSeverity::kError);  // default kept
+  CHECK(c.pins.at("payments") == std::vector<std::string>{"payments"});
+  CHECK(c.model_bases == std::vector<std::string>{"mptt.models.MPTTModel"});
+}
+
+TEST_CASE("pyproject.toml: [tool.seams] is the config", "[config]") {
+  Config c = ParseConfig("[project]\nname = \"x\"\n\n[tool.seams]\nexclude = [\"a\"]\n\n[[tool.seams.context]]\n"
+                         "name = \"a\"\nmembers = [\"a\"]\n",
+                         "pyproject.toml");
+  CHECK(c.exclude == std::vector<std::string>{"a"});
+  REQUIRE(c.contexts.size() == 1);
+  CHECK(c.contexts[0].line == 7);
+  CHECK(ErrorOf("[project]\nname = \"x\"\n", "pyproject.toml") == "pyproject.toml: error: no [tool.seams] table");
+}
+
+TEST_CASE("config errors name the file, line and column, with help", "[config]") {
+  CHECK(ErrorOf("exclude = [\"a\"\n") == "seams.toml:1:16: error: Error while parsing array: encountered end-of-file");
+  CHECK(ErrorOf("colour = \"red\"\n") ==
+        "seams.toml:1:1: error: unknown key 'colour' in [tool.seams]\n"
+        "  help: known keys: context, django, exclude, not_shared_kernel, pins, root, rules, shared_kernel, weights");
+  CHECK(ErrorOf("[[context]]\nname = \"a\"\nmembers = [\"a\"]\ndepends_on = [\"b\"]\n") ==
+        "seams.toml:4:15: error: depends_on names an unknown context 'b'\n"
+        "  help: declare it with [[tool.seams.context]] name = \"b\", or remove it");
+  CHECK(ErrorOf("[weights]\nfoo = 1\n") .find("seams.toml:2:1: error: unknown edge kind 'foo'") == 0);
+  CHECK(ErrorOf("[rules]\ncross-context-import = \"fatal\"\n") ==
+        "seams.toml:2:24: error: severity of 'cross-context-import' must be \"error\", \"warn\" or \"off\"");
+  CHECK(ErrorOf("[[context]]\nmembers = [\"a\"]\n") == "seams.toml:1:1: error: a context needs a name\n  help: name = \"orders\"");
+  CHECK(ErrorOf("[[context]]\nname = \"a\"\nmembers = [\"a\"]\n[[context]]\nname = \"a\"\nmembers = [\"b\"]\n") ==
+        "seams.toml:4:1: error: context 'a' is declared twice (first at line 1)");
+  CHECK(ErrorOf("exclude = \"a\"\n") == "seams.toml:1:11: error: 'exclude' must be an array of strings\n  help: exclude = [\"…\"]");
+}
