@@ -9,6 +9,7 @@
 #include "cli/config_loading.h"
 #include "lib/check/check.h"
 #include "lib/core/error.h"
+#include "lib/core/git_file_system.h"
 #include "reports/check_render.h"
 #include "reports/check_report.h"
 
@@ -20,6 +21,7 @@ struct CheckOptions {
   CommonOptions common;
   std::string config;
   std::string baseline;
+  std::string base;
   std::string write_baseline;
   std::string format = "text";
   std::string output;
@@ -50,7 +52,13 @@ int RunCheck(const CheckOptions& options) {
     return 0;
   }
   std::unique_ptr<Baseline> baseline;
-  if (!options.baseline.empty()) {
+  if (!options.base.empty()) {
+    // The base revision's violations, from its git objects: only what is absent there is new.
+    GitTreeFileSystem base_fs(options.common.path, options.base);
+    Analysis base = Analyze(base_fs, options.common.path, analysis_options);
+    baseline = std::make_unique<Baseline>();
+    for (const auto& v : Check(config, base).violations) baseline->keys.insert(v.Key());
+  } else if (!options.baseline.empty()) {
     std::string text, error;
     if (!fs.ReadFile(options.baseline, &text, &error)) {
       throw SeamsError(ErrorKind::kConfig, options.baseline + ": error: cannot read baseline: " + error);
@@ -76,6 +84,8 @@ void SetupCheckCommand(CLI::App* app, std::function<int()>* run) {
   AddCommonOptions(command, &options->common);
   command->add_option("--config", options->config, "Config file (default: seams.toml or pyproject.toml, searched upwards)");
   auto* baseline = command->add_option("--baseline", options->baseline, "Fail only on violations missing from this file");
+  command->add_option("--base", options->base, "Fail only on violations absent from this git revision (read from git objects)")
+      ->excludes(baseline);
   command->add_option("--write-baseline", options->write_baseline, "Record today's violations in this file and exit 0")
       ->excludes(baseline);
   command->add_option("--format", options->format, "text, github, sarif, json or junit")

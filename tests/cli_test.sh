@@ -75,5 +75,34 @@ assert "bom file imports resolve" grep -q '"import": "import pkg.nul"' "$work/ba
 check "analyze" 0 $?
 for f in modules.json modules.dot apps.json apps.dot; do assert "analyze wrote $f" test -s "$work/out/$f"; done
 
+# cluster prints the proposal; a bad --weight is a usage error.
+"$seams" cluster "$src/examples/shopwise" -q > "$work/cluster.txt"
+check "cluster" 0 $?
+assert "cluster table" grep -q "^Proposed contexts for shopwise" "$work/cluster.txt"
+assert "cluster shared kernel" grep -q "^Shared kernel" "$work/cluster.txt"
+assert "cluster plan" grep -q "^Extraction order" "$work/cluster.txt"
+"$seams" cluster "$src/examples/shopwise" --weight bogus=1 2>"$work/err"
+check "bad --weight exits 2" 2 $?
+assert "bad --weight message" grep -q "^seams: error: --weight bogus=1: expected KIND=VALUE" "$work/err"
+"$seams" analyze "$src/examples/shopwise" -o "$work/sw" -q
+check "analyze shopwise" 0 $?
+for f in report.json contexts.dot models.dot; do assert "analyze wrote $f" test -s "$work/sw/$f"; done
+if command -v dot >/dev/null; then
+  dot -Tsvg "$work/sw/contexts.dot" -o "$work/contexts.svg"; check "dot accepts contexts.dot" 0 $?
+  dot -Tsvg "$work/sw/models.dot" -o "$work/models.svg"; check "dot accepts models.dot" 0 $?
+fi
+
+# init writes a config once; a broken config is exit 2 with file:line.
+mkdir -p "$work/proj" && cp -r "$src/examples/shopwise/." "$work/proj/"
+"$seams" init "$work/proj" -q
+check "init" 0 $?
+assert "init wrote contexts" grep -q '^\[\[context\]\]' "$work/proj/seams.toml"
+"$seams" init "$work/proj" -q 2>"$work/err"
+check "init refuses to overwrite" 2 $?
+printf 'colour = 1\n' > "$work/bad.toml"
+"$seams" cluster "$work/proj" --config "$work/bad.toml" -q 2>"$work/err"
+check "bad config exits 2" 2 $?
+assert "bad config located" grep -q "bad.toml:1:1: error: unknown key 'colour'" "$work/err"
+
 echo "$passes passed, $failures failed"
 [ "$failures" = 0 ]

@@ -2,8 +2,8 @@
 //
 // Reference: V. A. Traag, L. Waltman and N. J. van Eck, "From Louvain to Leiden:
 // guaranteeing well-connected communities", Scientific Reports 9:5233 (2019),
-// https://doi.org/10.1038/s41598-019-41695-z — the Leiden algorithm of its
-// supplementary Algorithm A.2 (MoveNodesFast, RefinePartition, MergeNodesSubset,
+// https://doi.org/10.1038/s41598-019-41695-z — the pseudo-code of its
+// supplementary information (MoveNodesFast, RefinePartition, MergeNodesSubset,
 // AggregateGraph), iterated until an iteration moves no node.
 //
 // Quality function. Modularity with resolution γ equals, up to the factor 1/m,
@@ -99,6 +99,7 @@ struct Scratch {
   std::vector<std::size_t> slot;  // position of a target's merged edge while building a level
   std::vector<int> neighbours;
   std::vector<int> order;
+  std::vector<int> number;
   std::vector<double> total;
   std::vector<int> size;
   std::vector<int> community_pin;
@@ -126,7 +127,7 @@ void RandomOrder(int n, Rng& rng, std::vector<int>& order) {
 
 // Renumbers labels in [0, n) to 0..count-1 by first appearance; returns count.
 int Compact(std::vector<int>& labels, Scratch& scratch) {
-  std::vector<int>& number = scratch.members;
+  std::vector<int>& number = scratch.number;
   number.assign(labels.size(), -1);
   int count = 0;
   for (int& label : labels) {
