@@ -1,7 +1,12 @@
 #include "lib/discover/discover.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
 #include <set>
+#include <thread>
 
 #include "lib/core/error.h"
 
@@ -146,42 +151,62 @@ Project Discover(const FileSystem& fs, const std::string& root, const DiscoverOp
     }
   }
 
-  // Walk depth-first; each directory is visited once by its canonical path so
-  // symlinked directories cannot loop.
-  std::set<std::string> visited_dirs;
-  std::set<std::string> package_dirs;  // relative dirs holding __init__.py
-  std::vector<std::string> stack = {""};
-  while (!stack.empty()) {
-    std::string rel = stack.back();
-    stack.pop_back();
+  // Walk the tree on two threads. A directory whose identity equals one of its own
+  // ancestors' is a symlink cycle and is not entered; a directory reached twice by
+  // different paths (a symlink to a sibling) is kept under its smallest path. Both
+  // rules depend only on the tree, never on the walk's order, so output is stable.
+  struct Visit {
+    std::string rel;
+    std::vector<std::string> ancestors;  // identities of the directories above, root first
+  };
+  struct DirResult {
+    std::string rel;
+    std::string identity;
+    bool has_init = false;
+    std::vector<SourceFile> files;
+    std::vector<std::string> manage_py;
+    std::vector<Diagnostic> diagnostics;
+  };
+  std::mutex mutex;
+  std::condition_variable wake;
+  std::deque<Visit> queue = {{"", {}}};
+  int busy = 0;
+  std::vector<DirResult> results;
+  auto work = [&](const Visit& visit, std::vector<Visit>* more) {
+    DirResult out;
+    out.rel = visit.rel;
+    const std::string& rel = visit.rel;
     std::string abs = rel.empty() ? root : JoinPath(root, rel);
-    auto canonical = fs.DirectoryIdentity(abs);
-    if (!canonical) {
-      project.diagnostics.push_back({"unreadable-directory", Severity::kWarning, rel, 0, 0,
-                                     "cannot resolve directory; skipped"});
-      continue;
+    auto identity = fs.DirectoryIdentity(abs);
+    if (!identity) {
+      out.diagnostics.push_back({"unreadable-directory", Severity::kWarning, rel, 0, 0, "cannot resolve directory; skipped"});
+      return out;
     }
-    if (!visited_dirs.insert(*canonical).second) {
-      project.diagnostics.push_back({"symlink-cycle", Severity::kNote, rel, 0, 0,
-                                     "directory already visited through another path (symlink); skipped"});
-      continue;
+    out.identity = *identity;
+    if (std::find(visit.ancestors.begin(), visit.ancestors.end(), *identity) != visit.ancestors.end()) {
+      out.identity.clear();
+      out.diagnostics.push_back({"symlink-cycle", Severity::kNote, rel, 0, 0,
+                                 "directory already visited through another path (symlink); skipped"});
+      return out;
     }
     std::vector<DirEntry> entries;
     std::string error;
     if (!fs.ListDirectory(abs, &entries, &error)) {
-      project.diagnostics.push_back({"unreadable-directory", Severity::kWarning, rel, 0, 0,
-                                     "cannot list directory: " + error + "; skipped"});
-      continue;
+      out.diagnostics.push_back({"unreadable-directory", Severity::kWarning, rel, 0, 0,
+                                 "cannot list directory: " + error + "; skipped"});
+      return out;
     }
-    bool has_init = false, has_pyvenv = false;
+    bool has_pyvenv = false;
     for (const auto& entry : entries) {
-      if (entry.name == "__init__.py" && entry.type == EntryType::kFile) has_init = true;
+      if (entry.name == "__init__.py" && entry.type == EntryType::kFile) out.has_init = true;
       if (entry.name == "pyvenv.cfg") has_pyvenv = true;
     }
-    if (has_pyvenv && !rel.empty()) continue;  // a virtualenv
-    if (has_init) package_dirs.insert(rel);
-
-    std::vector<std::string> subdirs;
+    if (has_pyvenv && !rel.empty()) {  // a virtualenv
+      out.has_init = false;
+      return out;
+    }
+    std::vector<std::string> ancestors = visit.ancestors;
+    ancestors.push_back(*identity);
     for (const auto& entry : entries) {
       std::string child = JoinPath(rel, entry.name);
       if (entry.type == EntryType::kDirectory) {
@@ -191,15 +216,14 @@ Project Discover(const FileSystem& fs, const std::string& root, const DiscoverOp
             fs.Stat(JoinPath(JoinPath(root, child), "__init__.py")) != EntryType::kFile)
           continue;
         if (IsExcluded(options.exclude, child)) continue;
-        subdirs.push_back(child);
+        more->push_back({child, ancestors});
         continue;
       }
       if (!EndsWith(entry.name, ".py")) continue;
       if (IsExcluded(options.exclude, child)) continue;
       if (entry.type != EntryType::kFile) {
-        project.diagnostics.push_back({"unreadable-file", Severity::kWarning, child, 0, 0,
-                                       entry.is_symlink ? "broken or looping symlink; skipped"
-                                                        : "not a regular file; skipped"});
+        out.diagnostics.push_back({"unreadable-file", Severity::kWarning, child, 0, 0,
+                                   entry.is_symlink ? "broken or looping symlink; skipped" : "not a regular file; skipped"});
         continue;
       }
       SourceFile file;
@@ -209,11 +233,59 @@ Project Discover(const FileSystem& fs, const std::string& root, const DiscoverOp
       file.is_test = IsTestPath(parts);
       file.is_migration = IsMigrationPath(parts);
       file.size = fs.FileSize(JoinPath(root, child)).value_or(0);
-      if (entry.name == "manage.py") project.manage_py.push_back(child);
-      project.files.push_back(std::move(file));
+      if (entry.name == "manage.py") out.manage_py.push_back(child);
+      out.files.push_back(std::move(file));
     }
-    // Push in reverse so directories are walked in name order.
-    for (auto it = subdirs.rbegin(); it != subdirs.rend(); ++it) stack.push_back(*it);
+    return out;
+  };
+  auto worker = [&]() {
+    std::unique_lock<std::mutex> lock(mutex);
+    for (;;) {
+      wake.wait(lock, [&] { return !queue.empty() || busy == 0; });
+      if (queue.empty()) return;
+      Visit visit = std::move(queue.front());
+      queue.pop_front();
+      ++busy;
+      lock.unlock();
+      std::vector<Visit> more;
+      DirResult result = work(visit, &more);
+      lock.lock();
+      results.push_back(std::move(result));
+      for (auto& m : more) queue.push_back(std::move(m));
+      --busy;
+      wake.notify_all();
+    }
+  };
+  {
+    std::thread helper(worker);
+    worker();
+    helper.join();
+  }
+  // The same directory reached by two paths: the smallest path keeps it, and
+  // everything beneath the others is dropped.
+  std::sort(results.begin(), results.end(), [](const DirResult& a, const DirResult& b) { return a.rel < b.rel; });
+  std::map<std::string, std::string> owner;  // identity → smallest rel
+  std::vector<std::string> dropped;           // rel prefixes whose content is dropped
+  std::set<std::string> package_dirs;         // relative dirs holding __init__.py
+  auto under = [](const std::string& path, const std::string& dir) {
+    return dir.empty() || path == dir || path.rfind(dir + "/", 0) == 0;
+  };
+  for (auto& result : results) {
+    bool skip = std::any_of(dropped.begin(), dropped.end(), [&](const std::string& d) { return under(result.rel, d); });
+    if (skip) continue;
+    if (!result.identity.empty()) {
+      auto [it, inserted] = owner.emplace(result.identity, result.rel);
+      if (!inserted) {
+        dropped.push_back(result.rel);
+        project.diagnostics.push_back({"symlink-cycle", Severity::kNote, result.rel, 0, 0,
+                                       "directory already visited through another path (symlink); skipped"});
+        continue;
+      }
+    }
+    if (result.has_init) package_dirs.insert(result.rel);
+    for (auto& file : result.files) project.files.push_back(std::move(file));
+    for (auto& m : result.manage_py) project.manage_py.push_back(std::move(m));
+    for (auto& d : result.diagnostics) project.diagnostics.push_back(std::move(d));
   }
 
   // Import roots: the root; src/ when it is not itself a package; every
