@@ -3,12 +3,15 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
+#include <unistd.h>
 #include <set>
 #include <sstream>
 
 #include "lib/check/check.h"
 #include "lib/core/error.h"
+#include "lib/core/git_file_system.h"
 #include "reports/check_report.h"
 #include "tests/test_support.h"
 
@@ -209,4 +212,46 @@ TEST_CASE("check on django: sessions and auth in separate contexts", "[check][dj
   CHECK(auth_files == std::set<std::string>{"contrib/auth/admin.py"});
   CHECK(admin_files == std::set<std::string>{"contrib/admin/forms.py", "contrib/admin/options.py",
                                              "contrib/admin/sites.py", "contrib/admin/views/decorators.py"});
+}
+
+TEST_CASE("check --base: the base revision is read from git objects, not the work tree", "[check][git]") {
+  namespace fs = std::filesystem;
+  fs::path repo = fs::temp_directory_path() / ("seams-git-" + std::to_string(::getpid()));
+  fs::remove_all(repo);
+  fs::create_directories(repo / "proj" / "orders");
+  fs::create_directories(repo / "proj" / "payments");
+  auto write = [&](const std::string& rel, const std::string& text) { std::ofstream(repo / rel) << text; };
+  write("proj/orders/__init__.py", "");
+  write("proj/payments/__init__.py", "");
+  write("proj/payments/models.py", "X = 1\n");
+  write("proj/orders/views.py", "from payments import models\n");  // old debt, present in the base
+  std::string git = "git -C " + repo.string() + " -c user.email=t@t -c user.name=t ";
+  REQUIRE(std::system((git + "init -q && " + git + "add -A && " + git + "commit -q -m base").c_str()) == 0);
+  write("proj/orders/services.py", "import payments.models\n");  // new debt, committed on top
+  REQUIRE(std::system((git + "add -A && " + git + "commit -q -m head").c_str()) == 0);
+  write("proj/orders/untracked.py", "from payments.models import X\n");  // only in the work tree
+
+  Config config = seams::ParseConfig(
+      "[[context]]\nname = \"orders\"\nmembers = [\"orders\"]\n[[context]]\nname = \"payments\"\nmembers = [\"payments\"]\n",
+      "seams.toml");
+  std::string root = (repo / "proj").string();
+  seams::GitTreeFileSystem base_fs(root, "HEAD~1");
+  auto base = seams::Analyze(base_fs, root, seams::AnalysisOptions{});
+  std::vector<std::string> base_modules;
+  for (const auto& f : base.project.files) base_modules.push_back(f.module);
+  CHECK(base_modules == V{"orders", "orders.views", "payments", "payments.models"});
+  CHECK(base.project.name == "proj");
+
+  seams::Baseline known;
+  for (const auto& v : seams::Check(config, base).violations) known.keys.insert(v.Key());
+  seams::RealFileSystem real;
+  auto head = seams::Analyze(real, root, seams::AnalysisOptions{});
+  auto report = seams::BuildCheckReport(head, config, seams::Check(config, head), &known);
+  std::set<std::string> fresh;
+  for (const auto& v : report["violations"]) {
+    if (v["new"].get<bool>()) fresh.insert(v["path"].get<std::string>());
+  }
+  CHECK(fresh == std::set<std::string>{"orders/services.py", "orders/untracked.py"});
+  CHECK_THROWS_AS(seams::GitTreeFileSystem(root, "no-such-revision"), seams::SeamsError);
+  fs::remove_all(repo);
 }
