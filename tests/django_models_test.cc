@@ -178,3 +178,21 @@ TEST_CASE("models through mixins, loader bases, config bases and aliases", "[dja
     if (r.field == "parent") CHECK(r.on_delete == "CASCADE");
   }
 }
+
+TEST_CASE("model references ignore the case of the model name, as Django does", "[django][models]") {
+  seams::MemoryFileSystem fs;
+  fs.AddFile("proj/shop/__init__.py", "");
+  fs.AddFile("proj/shop/models.py",
+             "from django.apps import apps\nfrom django.db import models\n"
+             "class Item(models.Model):\n    pass\n"
+             "class Line(models.Model):\n    item = models.ForeignKey('shop.item', on_delete=models.CASCADE)\n"
+             "    other = models.ForeignKey('Shop.Item', on_delete=models.CASCADE)\n"
+             "def f():\n    return apps.get_model('shop', 'item')\n");
+  auto analysis = seams::test::AnalyzeMemory(fs);
+  CHECK(Relations(analysis) == std::set<std::string>{"shop.Line item fk shop.Item"});
+  // The app label is matched exactly: 'Shop.Item' names no app.
+  REQUIRE(analysis.models.diagnostics.size() == 1);
+  CHECK(analysis.models.diagnostics[0].line == 7);
+  REQUIRE(analysis.django.loader_uses.size() == 1);
+  CHECK(analysis.django.loader_uses[0].target == "shop.Item");
+}

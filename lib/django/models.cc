@@ -1,6 +1,7 @@
 #include "lib/django/models.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <tuple>
@@ -70,6 +71,22 @@ const ModelInfo* ModelCatalog::Find(const std::string& key) const {
   auto it = std::lower_bound(models.begin(), models.end(), key,
                              [](const ModelInfo& m, const std::string& k) { return m.key < k; });
   return it != models.end() && it->key == key ? &*it : nullptr;
+}
+
+const ModelInfo* ModelCatalog::FindReference(const std::string& key) const {
+  if (const ModelInfo* exact = Find(key)) return exact;
+  auto dot = key.find('.');
+  if (dot == std::string::npos) return nullptr;
+  std::string label = key.substr(0, dot), name = key.substr(dot + 1);
+  auto lower = [](std::string text) {
+    for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+  };
+  std::string wanted = lower(name);
+  for (const auto& m : models) {
+    if (m.label == label && lower(m.name) == wanted) return &m;
+  }
+  return nullptr;
 }
 
 const ModelInfo* ModelCatalog::FindByClass(const std::string& qualname) const {
@@ -327,7 +344,7 @@ std::string ResolveModelReference(const Expr& expr, std::size_t file, const std:
   (void)options;
   *external = false;
   auto known_key = [&](const std::string& key) -> std::string {
-    if (catalog.Find(key)) return key;
+    if (const ModelInfo* m = catalog.FindReference(key)) return m->key;
     // A reference to a django.contrib model that is not part of the tree.
     for (const auto& [qualified, known] : KnownExternalModels()) {
       if (known == key) {

@@ -61,6 +61,9 @@ struct ModelCatalog {
 
   /// The model with `key`, or nullptr.
   const ModelInfo* Find(const std::string& key) const;
+  /// The model named by `key` as Django resolves references: the label exactly,
+  /// the model name in any case ('dcim.site' is dcim.Site). nullptr when none.
+  const ModelInfo* FindReference(const std::string& key) const;
   /// The model defined by class `qualname`, or nullptr.
   const ModelInfo* FindByClass(const std::string& qualname) const;
 };
