@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/analyze_command.h"
+#include "cli/check_command.h"
 #include "cli/cluster_command.h"
 #include "cli/graph_command.h"
 #include "cli/init_command.h"
@@ -18,6 +19,7 @@ int main(int argc, char** argv) {
 
   std::function<int()> run;
   seams::cli::SetupAnalyzeCommand(&app, &run);
+  seams::cli::SetupCheckCommand(&app, &run);
   seams::cli::SetupClusterCommand(&app, &run);
   seams::cli::SetupGraphCommand(&app, &run);
   seams::cli::SetupInitCommand(&app, &run);

@@ -76,7 +76,7 @@ class RuleTable {
 };
 
 // One physical location; the region only when the line is known (SARIF lines start at 1).
-json Location(const std::string& path, int line, int column) {
+json SarifLocations(const std::string& path, int line, int column) {
   json physical = {{"artifactLocation", {{"uri", path}, {"uriBaseId", "%SRCROOT%"}}}};
   if (line > 0) {
     json region = {{"startLine", line}};
@@ -107,7 +107,7 @@ void WriteCheckSarif(const json& report, std::ostream& out) {
                    {"ruleIndex", rules.IndexOf(rule, level)},
                    {"level", level},
                    {"message", {{"text", text}}},
-                   {"locations", Location(StringField(*v, "path"), IntField(*v, "line"), IntField(*v, "column"))},
+                   {"locations", SarifLocations(StringField(*v, "path"), IntField(*v, "line"), IntField(*v, "column"))},
                    {"partialFingerprints", {{"seams/v1", StringField(*v, "key")}}}};
     results.push_back(std::move(result));
   }
@@ -120,7 +120,7 @@ void WriteCheckSarif(const json& report, std::ostream& out) {
                    {"ruleIndex", rules.IndexOf("unused-suppression", "warning")},
                    {"level", "warning"},
                    {"message", {{"text", text}}},
-                   {"locations", Location(StringField(s, "path"), IntField(s, "line"), 0)},
+                   {"locations", SarifLocations(StringField(s, "path"), IntField(s, "line"), 0)},
                    {"partialFingerprints", {{"seams/v1", UnusedSuppressionKey(s)}}}};
     results.push_back(std::move(result));
   }

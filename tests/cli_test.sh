@@ -104,5 +104,34 @@ printf 'colour = 1\n' > "$work/bad.toml"
 check "bad config exits 2" 2 $?
 assert "bad config located" grep -q "bad.toml:1:1: error: unknown key 'colour'" "$work/err"
 
+# check: the init config on the example fails on nothing new once baselined.
+cd "$work/proj" && git init -q && git -c user.email=t@t -c user.name=t add -A && git -c user.email=t@t -c user.name=t commit -q -m base && cd - >/dev/null
+"$seams" check "$work/proj" > "$work/check.txt" 2>&1
+code=$?
+assert "check runs (0 or 1)" test "$code" -le 1
+"$seams" check "$work/proj" --write-baseline "$work/proj/.seams-baseline.json" -q
+check "write baseline" 0 $?
+"$seams" check "$work/proj" --baseline "$work/proj/.seams-baseline.json" > "$work/check.txt"
+check "check against its own baseline" 0 $?
+assert "check summary line" grep -q "^seams: 0 errors" "$work/check.txt"
+printf 'from payments.models import Payment\n' >> "$work/proj/catalog/views.py"
+"$seams" check "$work/proj" --baseline "$work/proj/.seams-baseline.json" > "$work/check.txt"
+check "a new cross-context import fails" 1 $?
+assert "the new violation is located" grep -q "^catalog/views.py:[0-9]*:1: error: cross-context-import" "$work/check.txt"
+"$seams" check "$work/proj" --base HEAD > "$work/check-base.txt"
+check "--base HEAD sees the new import" 1 $?
+for format in github sarif junit json; do
+  "$seams" check "$work/proj" --baseline "$work/proj/.seams-baseline.json" --format $format -o "$work/check.$format"
+  check "check --format $format" 1 $?
+done
+assert "github annotation" grep -q "^::error file=catalog/views.py,line=" "$work/check.github"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['version']=='2.1.0' and d['runs'][0]['results']" "$work/check.sarif"
+check "sarif is SARIF 2.1.0 with results" 0 $?
+python3 -c "import sys,xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])" "$work/check.junit"
+check "junit is well-formed XML" 0 $?
+"$seams" check "$src/tests/fixtures/small" 2>"$work/err"
+check "check without a config exits 2" 2 $?
+assert "no config message" grep -q "no seams.toml or pyproject.toml with \[tool.seams\]" "$work/err"
+
 echo "$passes passed, $failures failed"
 [ "$failures" = 0 ]

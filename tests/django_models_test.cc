@@ -196,3 +196,24 @@ TEST_CASE("model references ignore the case of the model name, as Django does", 
   REQUIRE(analysis.django.loader_uses.size() == 1);
   CHECK(analysis.django.loader_uses[0].target == "shop.Item");
 }
+
+TEST_CASE("relation targets through module constants (django-oscar's compat.AUTH_USER_MODEL)", "[django][models]") {
+  seams::MemoryFileSystem fs;
+  fs.AddFile("proj/site/__init__.py", "");
+  fs.AddFile("proj/site/settings.py", "AUTH_USER_MODEL = 'people.Person'\n");
+  fs.AddFile("proj/manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n");
+  fs.AddFile("proj/compat/__init__.py",
+             "from django.conf import settings\n"
+             "AUTH_USER_MODEL = getattr(settings, 'AUTH_USER_MODEL', 'auth.User')\nITEM = 'shop.Item'\n");
+  fs.AddFile("proj/people/__init__.py", "");
+  fs.AddFile("proj/people/models.py", "from django.db import models\nclass Person(models.Model):\n    pass\n");
+  fs.AddFile("proj/shop/__init__.py", "");
+  fs.AddFile("proj/shop/models.py",
+             "from django.db import models\nfrom compat import AUTH_USER_MODEL, ITEM\n"
+             "class Item(models.Model):\n    pass\n"
+             "class Order(models.Model):\n    user = models.ForeignKey(AUTH_USER_MODEL, on_delete=models.CASCADE)\n"
+             "    item = models.ForeignKey(ITEM, on_delete=models.CASCADE)\n");
+  auto analysis = seams::test::AnalyzeMemory(fs);
+  CHECK(Relations(analysis) == std::set<std::string>{"shop.Order item fk shop.Item", "shop.Order user fk people.Person"});
+  CHECK(analysis.models.diagnostics.empty());
+}

@@ -337,10 +337,10 @@ class ModelFinder {
 
 }  // namespace
 
-std::string ResolveModelReference(const Expr& expr, std::size_t file, const std::string& self_key,
-                                  const std::string& self_label, const ModelCatalog& catalog,
-                                  const DjangoSettings& settings, const SymbolTable& symbols,
-                                  const DjangoOptions& options, bool* external) {
+std::string ResolveModelReferenceAt(const Expr& expr, std::size_t file, const std::string& self_key,
+                                    const std::string& self_label, const ModelCatalog& catalog,
+                                    const DjangoSettings& settings, const SymbolTable& symbols,
+                                    const DjangoOptions& options, bool* external, int depth) {
   (void)options;
   *external = false;
   auto known_key = [&](const std::string& key) -> std::string {
@@ -371,10 +371,26 @@ std::string ResolveModelReference(const Expr& expr, std::size_t file, const std:
       *external = true;
       return it->second;
     }
-    return "";
+    // A module-level constant: AUTH_USER_MODEL = getattr(settings, "AUTH_USER_MODEL", "auth.User"),
+    // or a name bound to a model reference string, is followed once more.
+    std::size_t value_file = 0;
+    const Expr* value = symbols.ValueOf(q, &value_file);
+    if (!value || depth >= 3) return "";
+    if (value->IsCall() && value->text == "getattr" && value->Arg(1) && value->Arg(1)->IsString() &&
+        value->Arg(1)->text == "AUTH_USER_MODEL")
+      return known_key(settings.auth_user_model);
+    return ResolveModelReferenceAt(*value, value_file, self_key, self_label, catalog, settings, symbols, options,
+                                   external, depth + 1);
   }
   if (expr.IsCall() && Last(expr.text) == "get_user_model") return known_key(settings.auth_user_model);
   return "";
+}
+
+std::string ResolveModelReference(const Expr& expr, std::size_t file, const std::string& self_key,
+                                  const std::string& self_label, const ModelCatalog& catalog,
+                                  const DjangoSettings& settings, const SymbolTable& symbols,
+                                  const DjangoOptions& options, bool* external) {
+  return ResolveModelReferenceAt(expr, file, self_key, self_label, catalog, settings, symbols, options, external, 0);
 }
 
 ModelCatalog FindModels(const Project& project, const std::vector<FileFacts>& facts, const DjangoLayout& layout,

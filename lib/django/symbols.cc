@@ -124,6 +124,20 @@ std::string SymbolTable::Qualify(std::size_t file, const std::string& dotted) co
   return Canonical(rest.empty() ? target : target + "." + rest);
 }
 
+const Expr* SymbolTable::ValueOf(const std::string& qualified, std::size_t* file) const {
+  auto dot = qualified.rfind('.');
+  if (dot == std::string::npos) return nullptr;
+  long f = index_.Find(qualified.substr(0, dot));
+  if (f < 0) return nullptr;
+  std::string name = qualified.substr(dot + 1);
+  const Expr* value = nullptr;
+  for (const auto& a : facts_[static_cast<std::size_t>(f)].assignments) {
+    if (a.scope.empty() && a.op == "=" && a.target == name) value = &a.value;
+  }
+  *file = static_cast<std::size_t>(f);
+  return value;
+}
+
 const ClassFact* SymbolTable::FindClass(const std::string& qualified, std::size_t* file) const {
   auto dot = qualified.rfind('.');
   if (dot == std::string::npos) return nullptr;

@@ -31,6 +31,10 @@ class SymbolTable {
   /// Sets `file` to the defining file.
   const ClassFact* FindClass(const std::string& qualified, std::size_t* file) const;
 
+  /// The value last assigned at module level to the variable `qualified` names
+  /// ("oscar.core.compat.AUTH_USER_MODEL"), with the file that assigns it; nullptr when none.
+  const Expr* ValueOf(const std::string& qualified, std::size_t* file) const;
+
   /// The module part of a qualified name that is a project module ("" when none).
   std::string ModuleOf(const std::string& qualified) const;
 
