@@ -29,7 +29,10 @@ struct CheckOptions {
 
 int RunCheck(const CheckOptions& options) {
   Config config = LoadProjectConfig(options.common.path, options.config, true);
-  AnalysisOptions analysis_options = ToAnalysisOptions(options.common);
+  // check runs on every pull request: by default its facts are cached beside the project.
+  CommonOptions common = options.common;
+  if (common.cache_dir.empty()) common.cache_dir = JoinPath(common.path, ".seams-cache");
+  AnalysisOptions analysis_options = ToAnalysisOptions(common);
   ApplyConfig(config, &analysis_options);
   RealFileSystem fs;
   Analysis analysis = Analyze(fs, options.common.path, analysis_options);

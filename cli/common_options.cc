@@ -20,6 +20,8 @@ void AddCommonOptions(CLI::App* command, CommonOptions* options) {
                       "Function called like apps.get_model(app_label, name), besides get_model; repeatable");
   command->add_option("--class-loader", options->class_loaders,
                       "Function called like oscar's get_class(module, name), besides get_class; repeatable");
+  command->add_option("--cache-dir", options->cache_dir, "Cache of per-file facts keyed by content hash");
+  command->add_flag("--no-cache", options->no_cache, "Do not read or write the facts cache");
   command->add_flag("-q,--quiet", options->quiet, "Print no diagnostics");
   command->add_flag("-v,--verbose", options->verbose, "Print every diagnostic, notes included");
 }
@@ -29,6 +31,7 @@ AnalysisOptions ToAnalysisOptions(const CommonOptions& options) {
   analysis.discover.exclude = options.exclude;
   analysis.discover.max_file_bytes = options.max_file_bytes;
   analysis.parse.jobs = options.jobs;
+  if (!options.no_cache) analysis.parse.cache_dir = options.cache_dir;
   analysis.django.model_bases = options.model_bases;
   // Loader names are matched on the callee's last name, so calls to them must be recorded by the parser.
   auto last = [](const std::string& dotted) { return dotted.substr(dotted.rfind('.') + 1); };

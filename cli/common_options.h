@@ -19,6 +19,8 @@ struct CommonOptions {
   std::vector<std::string> model_bases;
   std::vector<std::string> model_loaders;
   std::vector<std::string> class_loaders;
+  std::string cache_dir;  ///< Facts cache; "" for none (check defaults to PATH/.seams-cache).
+  bool no_cache = false;
   bool quiet = false;
   bool verbose = false;
 };

@@ -19,6 +19,8 @@ struct ParseOptions {
   std::set<std::string> attribute_names;
   /// Parse threads; 0 means one per hardware core.
   unsigned jobs = 0;
+  /// Directory of the on-disk facts cache; empty: no cache.
+  std::string cache_dir;
 };
 
 /// The call and attribute names Django analysis needs (path, include, register,

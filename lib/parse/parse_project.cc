@@ -7,6 +7,7 @@
 #include <memory>
 #include <thread>
 
+#include "lib/parse/facts_cache.h"
 #include "lib/parse/parse.h"
 #include "lib/parse/ts_parser.h"
 
@@ -73,6 +74,8 @@ std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return project.files[a].size > project.files[b].size; });
 
+  std::unique_ptr<FactsCache> cache;
+  if (!options.cache_dir.empty()) cache = std::make_unique<FactsCache>(options.cache_dir, options);
   std::atomic<std::size_t> next{0};
   auto worker = [&]() {
     ParserPtr parser = NewParser();
@@ -88,7 +91,17 @@ std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project
             {"unreadable-file", Severity::kWarning, file.path, 0, 0, "cannot read file: " + error + "; skipped"});
         continue;
       }
+      // Unchanged bytes (and options) give the same facts: take them from the cache.
+      std::string key;
+      if (cache) {
+        key = cache->Key(contents);
+        if (auto cached = cache->Load(key, file.path)) {
+          facts = std::move(*cached);
+          continue;
+        }
+      }
       facts = ExtractFacts(parser.get(), file.path, std::move(contents), options);
+      if (cache) cache->Store(key, facts);
     }
   };
   if (jobs == 1) {

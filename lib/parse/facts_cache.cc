@@ -1,0 +1,294 @@
+// The facts cache: a compact binary format, length-checked on every read.
+
+#include "lib/parse/facts_cache.h"
+
+#include <atomic>
+#include <cstdint>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+#include <unistd.h>
+
+namespace seams {
+
+namespace {
+
+constexpr char kMagic[8] = {'S', 'E', 'A', 'M', 'F', 'C', '0', '3'};
+
+std::uint64_t Fnv1a(const std::string& bytes, std::uint64_t seed) {
+  std::uint64_t h = 1469598103934665603ull ^ seed;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+class Writer {
+ public:
+  void U(std::uint64_t v) {
+    do {
+      unsigned char byte = v & 0x7F;
+      v >>= 7;
+      if (v) byte |= 0x80;
+      out_ += static_cast<char>(byte);
+    } while (v);
+  }
+  void I(int v) { U(static_cast<std::uint64_t>(static_cast<std::int64_t>(v)) ); }
+  void S(const std::string& s) {
+    U(s.size());
+    out_ += s;
+  }
+  void B(bool b) { out_ += b ? '\1' : '\0'; }
+  void E(const Expr& e) {
+    U(static_cast<std::uint64_t>(e.kind));
+    S(e.text);
+    I(e.line);
+    U(e.items.size());
+    for (const auto& item : e.items) E(item);
+    U(e.keywords.size());
+    for (const auto& [k, v] : e.keywords) {
+      S(k);
+      E(v);
+    }
+  }
+  std::string& str() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(const std::string& in) : in_(in) {}
+  bool ok() const { return ok_; }
+  std::uint64_t U() {
+    std::uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (pos_ >= in_.size()) return Fail();
+      unsigned char byte = static_cast<unsigned char>(in_[pos_++]);
+      v |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+      if (!(byte & 0x80)) return v;
+    }
+    return Fail();
+  }
+  int I() { return static_cast<int>(static_cast<std::int64_t>(U())); }
+  std::size_t Count() {
+    std::uint64_t n = U();
+    if (n > in_.size() - pos_ + 1) return static_cast<std::size_t>(Fail());  // cannot hold that many items
+    return static_cast<std::size_t>(n);
+  }
+  std::string S() {
+    std::uint64_t n = U();
+    if (!ok_ || n > in_.size() - pos_) {
+      Fail();
+      return "";
+    }
+    std::string s = in_.substr(pos_, static_cast<std::size_t>(n));
+    pos_ += static_cast<std::size_t>(n);
+    return s;
+  }
+  bool B() {
+    if (pos_ >= in_.size()) return Fail() != 0;
+    return in_[pos_++] != 0;
+  }
+  Expr E(int depth = 0) {
+    Expr e;
+    if (depth > 64) {
+      Fail();
+      return e;
+    }
+    std::uint64_t kind = U();
+    if (kind > static_cast<std::uint64_t>(Expr::Kind::kAttribute)) Fail();
+    e.kind = static_cast<Expr::Kind>(kind);
+    e.text = S();
+    e.line = I();
+    for (std::size_t n = Count(); ok_ && n > 0; --n) e.items.push_back(E(depth + 1));
+    for (std::size_t n = Count(); ok_ && n > 0; --n) {
+      std::string k = S();
+      e.keywords.emplace_back(std::move(k), E(depth + 1));
+    }
+    return e;
+  }
+  bool AtEnd() const { return pos_ == in_.size(); }
+
+ private:
+  std::uint64_t Fail() {
+    ok_ = false;
+    pos_ = in_.size();
+    return 0;
+  }
+  const std::string& in_;
+  std::size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+std::string SerializeFacts(const FileFacts& f) {
+  Writer w;
+  w.str().append(kMagic, sizeof kMagic);
+  w.U(f.imports.size());
+  for (const auto& i : f.imports) {
+    w.S(i.module); w.I(i.level); w.S(i.name); w.S(i.alias); w.B(i.is_from); w.I(i.line); w.I(i.column);
+    w.B(i.in_function); w.B(i.type_checking); w.B(i.guarded); w.S(i.scope);
+  }
+  w.U(f.classes.size());
+  for (const auto& c : f.classes) {
+    w.S(c.name); w.S(c.qualname);
+    w.U(c.bases.size());
+    for (const auto& b : c.bases) w.E(b);
+    w.U(c.keywords.size());
+    for (const auto& [k, v] : c.keywords) { w.S(k); w.E(v); }
+    w.U(c.decorators.size());
+    for (const auto& d : c.decorators) w.E(d);
+    w.I(c.line); w.I(c.end_line); w.S(c.scope);
+  }
+  w.U(f.functions.size());
+  for (const auto& fn : f.functions) {
+    w.S(fn.name); w.S(fn.qualname);
+    w.U(fn.decorators.size());
+    for (const auto& d : fn.decorators) w.E(d);
+    w.I(fn.line); w.S(fn.scope);
+  }
+  w.U(f.assignments.size());
+  for (const auto& a : f.assignments) { w.S(a.target); w.S(a.op); w.E(a.value); w.S(a.scope); w.I(a.line); }
+  w.U(f.calls.size());
+  for (const auto& c : f.calls) { w.E(c.call); w.S(c.scope); w.I(c.line); }
+  w.U(f.attribute_refs.size());
+  for (const auto& r : f.attribute_refs) { w.S(r.object); w.S(r.attribute); w.S(r.scope); w.I(r.line); }
+  w.U(f.dunder_all.size());
+  for (const auto& name : f.dunder_all) w.S(name);
+  w.U(f.suppressions.size());
+  for (const auto& s : f.suppressions) {
+    w.I(s.line);
+    w.U(s.rules.size());
+    for (const auto& r : s.rules) w.S(r);
+  }
+  w.U(f.diagnostics.size());
+  for (const auto& d : f.diagnostics) {
+    w.S(d.code); w.U(static_cast<std::uint64_t>(d.severity)); w.I(d.line); w.I(d.column); w.S(d.message);
+  }
+  w.I(f.lines); w.B(f.parsed); w.B(f.has_syntax_error);
+  return std::move(w.str());
+}
+
+std::optional<FileFacts> DeserializeFacts(const std::string& bytes) {
+  if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) return std::nullopt;
+  std::string body = bytes.substr(sizeof kMagic);
+  Reader r(body);
+  FileFacts f;
+  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+    ImportFact i;
+    i.module = r.S(); i.level = r.I(); i.name = r.S(); i.alias = r.S(); i.is_from = r.B(); i.line = r.I();
+    i.column = r.I(); i.in_function = r.B(); i.type_checking = r.B(); i.guarded = r.B(); i.scope = r.S();
+    f.imports.push_back(std::move(i));
+  }
+  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+    ClassFact c;
+    c.name = r.S(); c.qualname = r.S();
+    for (std::size_t k = r.Count(); r.ok() && k > 0; --k) c.bases.push_back(r.E());
+    for (std::size_t k = r.Count(); r.ok() && k > 0; --k) {
+      std::string key = r.S();
+      c.keywords.emplace_back(std::move(key), r.E());
+    }
+    for (std::size_t k = r.Count(); r.ok() && k > 0; --k) c.decorators.push_back(r.E());
+    c.line = r.I(); c.end_line = r.I(); c.scope = r.S();
+    f.classes.push_back(std::move(c));
+  }
+  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+    FunctionFact fn;
+    fn.name = r.S(); fn.qualname = r.S();
+    for (std::size_t k = r.Count(); r.ok() && k > 0; --k) fn.decorators.push_back(r.E());
+    fn.line = r.I(); fn.scope = r.S();
+    f.functions.push_back(std::move(fn));
+  }
+  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+    AssignmentFact a;
+    a.target = r.S(); a.op = r.S(); a.value = r.E(); a.scope = r.S(); a.line = r.I();
+    f.assignments.push_back(std::move(a));
+  }
+  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+    CallFact c;
+    c.call = r.E(); c.scope = r.S(); c.line = r.I();
+    f.calls.push_back(std::move(c));
+  }
+  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+    AttributeRefFact a;
+    a.object = r.S(); a.attribute = r.S(); a.scope = r.S(); a.line = r.I();
+    f.attribute_refs.push_back(std::move(a));
+  }
+  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) f.dunder_all.push_back(r.S());
+  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+    SuppressionFact s;
+    s.line = r.I();
+    for (std::size_t k = r.Count(); r.ok() && k > 0; --k) s.rules.push_back(r.S());
+    f.suppressions.push_back(std::move(s));
+  }
+  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+    Diagnostic d;
+    d.code = r.S();
+    std::uint64_t severity = r.U();
+    if (severity > static_cast<std::uint64_t>(Severity::kNote)) return std::nullopt;
+    d.severity = static_cast<Severity>(severity);
+    d.line = r.I(); d.column = r.I(); d.message = r.S();
+    f.diagnostics.push_back(std::move(d));
+  }
+  f.lines = r.I(); f.parsed = r.B(); f.has_syntax_error = r.B();
+  if (!r.ok() || !r.AtEnd()) return std::nullopt;
+  return f;
+}
+
+FactsCache::FactsCache(std::string directory, const ParseOptions& options) : directory_(std::move(directory)) {
+  // Everything that changes what the parser records is part of the key.
+  std::ostringstream salt;
+  salt.write(kMagic, sizeof kMagic);
+  for (const auto& name : options.call_names) salt << name << ',';
+  salt << '|';
+  for (const auto& name : options.attribute_names) salt << name << ',';
+  salt_ = salt.str();
+}
+
+std::string FactsCache::Key(const std::string& source) const {
+  std::string keyed = salt_ + source;
+  char hex[40];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(Fnv1a(keyed, 0)),
+                static_cast<unsigned long long>(Fnv1a(keyed, 0x9E3779B97F4A7C15ull) ^ keyed.size()));
+  return hex;
+}
+
+std::optional<FileFacts> FactsCache::Load(const std::string& key, const std::string& path) const {
+  std::ifstream in(directory_ + "/" + key.substr(0, 2) + "/" + key, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto facts = DeserializeFacts(bytes);
+  if (!facts) return std::nullopt;
+  for (auto& d : facts->diagnostics) d.path = path;
+  return facts;
+}
+
+void FactsCache::Store(const std::string& key, const FileFacts& facts) const {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path dir = fs::path(directory_) / key.substr(0, 2);
+  fs::create_directories(dir, ec);
+  if (ec) return;
+  // Write to a name no other process or thread uses, then rename into place atomically.
+  static std::atomic<unsigned> counter{0};
+  fs::path tmp = dir / (key + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++));
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    std::string bytes = SerializeFacts(facts);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) {
+      fs::remove(tmp, ec);
+      return;
+    }
+  }
+  fs::rename(tmp, dir / key, ec);
+  if (ec) fs::remove(tmp, ec);
+}
+
+}  // namespace seams
