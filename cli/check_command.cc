@@ -31,11 +31,12 @@ int RunCheck(const CheckOptions& options) {
   Config config = LoadProjectConfig(options.common.path, options.config, true);
   // check runs on every pull request: by default its facts are cached beside the project.
   CommonOptions common = options.common;
+  common.path = AnalysisRoot(config, common.path);
   if (common.cache_dir.empty()) common.cache_dir = JoinPath(common.path, ".seams-cache");
   AnalysisOptions analysis_options = ToAnalysisOptions(common);
   ApplyConfig(config, &analysis_options);
   RealFileSystem fs;
-  Analysis analysis = Analyze(fs, options.common.path, analysis_options);
+  Analysis analysis = Analyze(fs, common.path, analysis_options);
   if (options.common.verbose) PrintDiagnostics(analysis, options.common, std::cerr);
   CheckResult result = Check(config, analysis);
 
@@ -57,8 +58,8 @@ int RunCheck(const CheckOptions& options) {
   std::unique_ptr<Baseline> baseline;
   if (!options.base.empty()) {
     // The base revision's violations, from its git objects: only what is absent there is new.
-    GitTreeFileSystem base_fs(options.common.path, options.base);
-    Analysis base = Analyze(base_fs, options.common.path, analysis_options);
+    GitTreeFileSystem base_fs(common.path, options.base);
+    Analysis base = Analyze(base_fs, common.path, analysis_options);
     baseline = std::make_unique<Baseline>();
     for (const auto& v : Check(config, base).violations) baseline->keys.insert(v.Key());
   } else if (!options.baseline.empty()) {

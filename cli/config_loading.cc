@@ -22,6 +22,13 @@ Config LoadProjectConfig(const std::string& project_path, const std::string& exp
   return LoadConfig(fs, path);
 }
 
+std::string AnalysisRoot(const Config& config, const std::string& path) {
+  if (config.path.empty() || config.root.empty() || config.root == ".") return path;
+  auto slash = config.path.rfind('/');
+  std::string dir = slash == std::string::npos ? "." : config.path.substr(0, slash);
+  return config.root.front() == '/' ? config.root : JoinPath(dir, config.root);
+}
+
 void ApplyConfig(const Config& config, AnalysisOptions* options) {
   for (const auto& glob : config.exclude) options->discover.exclude.push_back(glob);
   for (const auto& [kind, value] : config.weights) {

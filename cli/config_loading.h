@@ -13,6 +13,10 @@ namespace seams::cli {
 /// Throws SeamsError(kConfig) when `required` and none is found.
 Config LoadProjectConfig(const std::string& project_path, const std::string& explicit_path, bool required);
 
+/// The directory to analyse: `path`, or the config's `root` (relative to the
+/// config file's directory) when the config sets one other than ".".
+std::string AnalysisRoot(const Config& config, const std::string& path);
+
 /// Applies what the config says about the analysis (exclude, weights, Django
 /// vocabulary, shared kernel, pins) to `options`.
 void ApplyConfig(const Config& config, AnalysisOptions* options);
