@@ -135,7 +135,7 @@ assert "no config message" grep -q "no seams.toml or pyproject.toml with \[tool.
 
 # root = "src" in the config moves the analysis below it.
 mkdir -p "$work/rooted" && cp -r "$src/examples/shopwise" "$work/rooted/src"
-printf 'root = "src"\n[[context]]\nname = "catalog"\nmembers = ["catalog"]\n[[context]]\nname = "rest"\nmembers = ["*"]\n[rules]\nunassigned = "off"\ncross-context-fk = "off"\n' > "$work/rooted/seams.toml"
+printf 'root = "src"\n[[context]]\nname = "catalog"\nmembers = ["catalog"]\n[[context]]\nname = "rest"\nmembers = ["**"]\n[rules]\nunassigned = "off"\ncross-context-fk = "off"\n' > "$work/rooted/seams.toml"
 "$seams" check "$work/rooted" --no-cache > "$work/rooted.txt"
 check "check with root = src finds the catalog imports" 1 $?
 assert "modules named from src" grep -q "cross-context-import: catalog\.\|imports catalog\." "$work/rooted.txt"
