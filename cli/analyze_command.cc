@@ -24,13 +24,7 @@ struct AnalyzeOptions {
 };
 
 int RunAnalyze(const AnalyzeOptions& options) {
-  AnalysisOptions analysis_options = ToAnalysisOptions(options.common);
-  ApplyClusterFlags(options.cluster, &analysis_options);
-  // The project's config, when there is one, adds exclusions, weights, pins and kernel members.
-  ApplyConfig(LoadProjectConfig(options.common.path, options.config, false), &analysis_options);
-  RealFileSystem fs;
-  Analysis analysis = Analyze(fs, options.common.path, analysis_options);
-  PrintDiagnostics(analysis, options.common, std::cerr);
+  Analysis analysis = AnalyzeAndCluster(options.common, options.cluster, options.config, std::cerr);
   // The report is the contract; the graphs are views of the same analysis.
   nlohmann::json report = BuildAnalysisReport(analysis);
   for (const auto& [name, render] : {std::pair{"report.json", &WriteJson}, std::pair{"contexts.dot", &WriteContextsDot}}) {

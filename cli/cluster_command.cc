@@ -24,13 +24,7 @@ struct ClusterCommandOptions {
 };
 
 int RunCluster(const ClusterCommandOptions& options) {
-  AnalysisOptions analysis_options = ToAnalysisOptions(options.common);
-  ApplyClusterFlags(options.cluster, &analysis_options);
-  // The project's config, when there is one, adds exclusions, weights, pins and kernel members.
-  ApplyConfig(LoadProjectConfig(options.common.path, options.config, false), &analysis_options);
-  RealFileSystem fs;
-  Analysis analysis = Analyze(fs, options.common.path, analysis_options);
-  PrintDiagnostics(analysis, options.common, std::cerr);
+  Analysis analysis = AnalyzeAndCluster(options.common, options.cluster, options.config, std::cerr);
   nlohmann::json report = BuildAnalysisReport(analysis);
   if (options.format == "json") WriteJson(report, std::cout);
   else if (options.format == "dot") WriteContextsDot(report, std::cout);

@@ -1,5 +1,6 @@
 #include "cli/cluster_options.h"
 
+#include "cli/config_loading.h"
 #include "lib/core/error.h"
 
 namespace seams::cli {
@@ -54,6 +55,19 @@ void ApplyClusterFlags(const ClusterFlags& flags, AnalysisOptions* options) {
       throw SeamsError(ErrorKind::kUsage, "--weight " + text + ": the value must be a number ≥ 0");
     }
   }
+}
+
+Analysis AnalyzeAndCluster(const CommonOptions& common, const ClusterFlags& flags, const std::string& config_path,
+                           std::ostream& err) {
+  AnalysisOptions options = ToAnalysisOptions(common);
+  ApplyClusterFlags(flags, &options);
+  // The project's config, when there is one, adds exclusions, weights, pins and kernel members.
+  Config config = LoadProjectConfig(common.path, config_path, false);
+  ApplyConfig(config, &options);
+  RealFileSystem fs;
+  Analysis analysis = Analyze(fs, AnalysisRoot(config, common.path), options);
+  PrintDiagnostics(analysis, common, err);
+  return analysis;
 }
 
 }  // namespace seams::cli

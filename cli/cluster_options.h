@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/common_options.h"
 #include "lib/pipeline.h"
 
 namespace seams::cli {
@@ -29,5 +30,12 @@ void AddClusterOptions(CLI::App* command, ClusterFlags* flags);
 
 /// Turns the flags on in `options`. Throws SeamsError(kUsage) for a bad --weight.
 void ApplyClusterFlags(const ClusterFlags& flags, AnalysisOptions* options);
+
+/// What `analyze`, `cluster` and `init` share: the common and clustering flags,
+/// the project's config when there is one (`config_path`, else searched upwards:
+/// exclusions, weights, pins, kernel members, root), then the analysis itself,
+/// with its diagnostics printed to `err`.
+Analysis AnalyzeAndCluster(const CommonOptions& common, const ClusterFlags& flags, const std::string& config_path,
+                           std::ostream& err);
 
 }  // namespace seams::cli
