@@ -1,16 +1,21 @@
 #include "cli/analyze_command.h"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include "cli/cluster_options.h"
 #include "cli/common_options.h"
 #include "cli/config_loading.h"
-#include "lib/core/file_system.h"
+#include "cli/graphviz.h"
+#include "cli/view_options.h"
+#include "lib/core/error.h"
 #include "reports/analysis_report.h"
 #include "reports/graph_report.h"
 #include "reports/proposal_render.h"
+#include "reports/view.h"
 
 namespace seams::cli {
 
@@ -21,29 +26,83 @@ struct AnalyzeOptions {
   ClusterFlags cluster;
   std::string config;
   std::string output = "seams-report";
+  std::vector<std::string> formats = {"json", "dot", "mermaid", "md"};
+  ViewOptions view_options;
+};
+
+/// A context name as a file name: letters, digits, '.', '-' and '_' kept.
+std::string FileName(const std::string& name) {
+  std::string out;
+  for (char c : name) out += std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_' ? c : '_';
+  return out;
+}
+
+class Writer {
+ public:
+  Writer(const AnalyzeOptions& options) : options_(options) {}
+
+  void Write(const std::string& name, const std::string& text) {
+    std::string path = options_.output + "/" + name;
+    WriteFile(path, text);
+    Wrote(path);
+  }
+
+  void Render(const std::string& name, const std::string& dot, const std::string& format) {
+    std::string path = options_.output + "/" + name;
+    RenderWithGraphviz(dot, format, path);
+    Wrote(path);
+  }
+
+ private:
+  void Wrote(const std::string& path) {
+    if (!options_.common.quiet) std::cerr << "seams: wrote " << path << '\n';
+  }
+  const AnalyzeOptions& options_;
 };
 
 int RunAnalyze(const AnalyzeOptions& options) {
+  const std::set<std::string> formats(options.formats.begin(), options.formats.end());
   Analysis analysis = AnalyzeAndCluster(options.common, options.cluster, options.config, std::cerr);
-  // The report is the contract; the graphs are views of the same analysis.
+  // The report is the contract; every other file is a view of it.
   nlohmann::json report = BuildAnalysisReport(analysis);
-  for (const auto& [name, render] : {std::pair{"report.json", &WriteJson}, std::pair{"contexts.dot", &WriteContextsDot}}) {
+  Writer writer(options);
+  auto text_of = [](auto&& render) {
     std::ostringstream text;
-    render(report, text);
-    WriteFile(options.output + "/" + name, text.str());
-    if (!options.common.quiet) std::cerr << "seams: wrote " << options.output << "/" << name << '\n';
+    render(text);
+    return text.str();
+  };
+  if (formats.count("json")) {
+    writer.Write("report.json", text_of([&](std::ostream& out) { WriteJson(report, out); }));
+    const std::pair<GraphLevel, const char*> levels[] = {
+        {GraphLevel::kModule, "modules"}, {GraphLevel::kApp, "apps"}, {GraphLevel::kModel, "models"}};
+    for (const auto& [level, name] : levels) {
+      nlohmann::json graph = BuildGraphReport(analysis, level);
+      writer.Write(std::string("graph/") + name + ".json", text_of([&](std::ostream& out) { WriteJson(graph, out); }));
+      if (formats.count("dot")) {
+        writer.Write(std::string("graph/") + name + ".dot", text_of([&](std::ostream& out) { WriteGraphDot(graph, out); }));
+      }
+    }
   }
-  // One analysis, every view of it: the same facts rendered per level and format.
-  const std::pair<GraphLevel, const char*> levels[] = {
-      {GraphLevel::kModule, "modules"}, {GraphLevel::kApp, "apps"}, {GraphLevel::kModel, "models"}};
-  for (const auto& [level, name] : levels) {
-    nlohmann::json graph_report = BuildGraphReport(analysis, level);
-    for (const std::string format : {"json", "dot"}) {
-      std::ostringstream text;
-      FindGraphReporter(format)(graph_report, text);
-      std::string path = options.output + "/" + name + "." + format;
-      WriteFile(path, text.str());
-      if (!options.common.quiet) std::cerr << "seams: wrote " << path << '\n';
+  if (formats.count("md")) {
+    writer.Write("report.md", text_of([&](std::ostream& out) { WriteHandoutMarkdown(report, out); }));
+  }
+  // The views: the context map, the apps, the models, and each context alone.
+  std::vector<std::pair<std::string, View>> views;
+  for (const auto& [kind, name] : {std::pair{ViewKind::kContexts, "contexts"}, std::pair{ViewKind::kApps, "apps"},
+                                   std::pair{ViewKind::kModels, "models"}}) {
+    views.emplace_back(name, BuildView(report, kind, options.view_options));
+  }
+  for (const auto& context : report.at("contexts")) {
+    ViewOptions one = options.view_options;
+    one.context = context.at("name").get<std::string>();
+    views.emplace_back("contexts/" + FileName(one.context), BuildView(report, ViewKind::kContext, one));
+  }
+  for (const auto& [name, view] : views) {
+    std::string dot = text_of([&](std::ostream& out) { WriteViewDot(view, out); });
+    if (formats.count("dot")) writer.Write(name + ".dot", dot);
+    if (formats.count("mermaid")) writer.Write(name + ".mmd", text_of([&](std::ostream& out) { WriteViewMermaid(view, out); }));
+    for (const std::string format : {"svg", "png"}) {
+      if (formats.count(format)) writer.Render(name + "." + format, dot, format);
     }
   }
   return 0;
@@ -54,11 +113,21 @@ int RunAnalyze(const AnalyzeOptions& options) {
 void SetupAnalyzeCommand(CLI::App* app, std::function<int()>* run) {
   auto options = std::make_shared<AnalyzeOptions>();
   CLI::App* command = app->add_subcommand("analyze", "Analyse a Django project and write every report to a folder");
-  command->footer("Example:\n  seams analyze examples/shopwise -o seams-report");
+  command->footer(
+      "Writes report.json (the contract), report.md (the handout), contexts/apps/models views and one view per\n"
+      "context as DOT and Mermaid, and the as-is graphs under graph/. `seams diagram` redraws any view later.\n"
+      "Examples:\n"
+      "  seams analyze examples/shopwise -o seams-report\n"
+      "  seams analyze . --services 12 --format json,md,svg --hide-kernel");
   AddCommonOptions(command, &options->common);
   AddClusterOptions(command, &options->cluster);
   command->add_option("--config", options->config, "Config file (default: seams.toml or pyproject.toml, searched upwards)");
   command->add_option("-o,--output", options->output, "Folder for the reports")->capture_default_str();
+  command->add_option("--format", options->formats, "Comma-separated: json, dot, mermaid, md, svg, png (svg and png need Graphviz)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"json", "dot", "mermaid", "md", "svg", "png"}))
+      ->capture_default_str();
+  AddViewOptions(command, &options->view_options);
   command->callback([run, options]() { *run = [options]() { return RunAnalyze(*options); }; });
 }
 

@@ -7,6 +7,8 @@
 #include "cli/analyze_command.h"
 #include "cli/check_command.h"
 #include "cli/cluster_command.h"
+#include "cli/diagram_command.h"
+#include "cli/explain_command.h"
 #include "cli/graph_command.h"
 #include "cli/init_command.h"
 #include "lib/core/error.h"
@@ -21,6 +23,8 @@ int main(int argc, char** argv) {
   seams::cli::SetupAnalyzeCommand(&app, &run);
   seams::cli::SetupCheckCommand(&app, &run);
   seams::cli::SetupClusterCommand(&app, &run);
+  seams::cli::SetupDiagramCommand(&app, &run);
+  seams::cli::SetupExplainCommand(&app, &run);
   seams::cli::SetupGraphCommand(&app, &run);
   seams::cli::SetupInitCommand(&app, &run);
 

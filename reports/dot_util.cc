@@ -31,4 +31,9 @@ std::string DotNumber(double value) {
   return text;
 }
 
+void AppendJoined(std::string* out, const std::string& separator, const std::string& item) {
+  if (!out->empty()) *out += separator;
+  *out += item;
+}
+
 }  // namespace seams

@@ -11,4 +11,8 @@ std::string DotQuote(const std::string& text);
 /// A number with at most two decimals and no trailing zeros ("1.5", "2").
 std::string DotNumber(double value);
 
+/// Appends `separator` then `item` to `*out`, or `item` alone when `*out` is
+/// empty and the separator is a list separator — the one join of the renderers.
+void AppendJoined(std::string* out, const std::string& separator, const std::string& item);
+
 }  // namespace seams

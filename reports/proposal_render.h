@@ -6,10 +6,14 @@
 
 namespace seams {
 
-/// `contexts.dot`: contexts as clusters (one box per app or package group inside),
-/// the shared kernel apart, cross-context edges with thickness by weight and
-/// labels by kind and count. Needs a report with "contexts".
+/// `contexts.dot`: the context map view (see reports/view.h) with default options.
 void WriteContextsDot(const nlohmann::json& report, std::ostream& out);
+
+/// `report.md`: the proposal in one page — contexts table and members, shared
+/// kernel, cross-context dependencies, foreign keys across contexts, extraction
+/// order, undecided members, diagnostics — with the context map and the
+/// crossing relations embedded as Mermaid.
+void WriteHandoutMarkdown(const nlohmann::json& report, std::ostream& out);
 
 /// The readable summary of `seams cluster`: contexts table, shared kernel,
 /// undecided members, metrics, extraction order.

@@ -73,7 +73,7 @@ assert "bom file imports resolve" grep -q '"import": "import pkg.nul"' "$work/ba
 # analyze writes every report into its folder.
 "$seams" analyze "$fixture" -o "$work/out" -q
 check "analyze" 0 $?
-for f in modules.json modules.dot apps.json apps.dot; do assert "analyze wrote $f" test -s "$work/out/$f"; done
+for f in graph/modules.json graph/modules.dot graph/apps.json apps.dot apps.mmd report.md; do assert "analyze wrote $f" test -s "$work/out/$f"; done
 
 # cluster prints the proposal; a bad --weight is a usage error.
 "$seams" cluster "$src/examples/shopwise" -q > "$work/cluster.txt"

@@ -1,0 +1,150 @@
+// Graphviz DOT of a diagram view.
+
+#include <ostream>
+#include <set>
+
+#include "reports/dot_util.h"
+#include "reports/view.h"
+
+namespace seams {
+
+namespace {
+
+std::string Html(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+/// "ab.C-d" → "ab_C_d": a port name Graphviz accepts.
+std::string Port(const std::string& field) {
+  std::string out = "f_";
+  for (char c : field) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return out;
+}
+
+/// The edge label: the weight, then at most three kinds, one per line.
+std::string EdgeLabel(const ViewEdge& edge) {
+  std::string label = "weight " + DotNumber(edge.weight);
+  std::size_t shown = 0;
+  std::string rest = edge.label;
+  while (!rest.empty()) {
+    std::size_t comma = rest.find(", ");
+    std::string part = rest.substr(0, comma);
+    if (shown++ == 2) {
+      label += "\n…";
+      break;
+    }
+    label += "\n" + part;
+    rest = comma == std::string::npos ? "" : rest.substr(comma + 2);
+  }
+  return label;
+}
+
+void WriteModelNode(const ViewNode& node, std::ostream& out, const std::string& indent) {
+  const std::string fill = node.external ? "#ffffff" : ViewColour(node.colour);
+  out << indent << DotQuote(node.id) << " [shape=plain, label=<<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"3\""
+      << (node.external ? " color=\"#999999\"" : "") << "><tr><td bgcolor=\"" << fill << "\"><b>" << Html(node.label) << "</b>"
+      << (node.detail.empty() ? "" : "<br/><font point-size=\"8\">" + Html(node.detail) + "</font>") << "</td></tr>";
+  for (const auto& field : node.fields) {
+    out << "<tr><td align=\"left\" port=\"" << Port(field.name) << "\">";
+    std::string text = field.name + " " + field.kind + " → " + field.target;
+    if (field.crosses) {
+      out << "<font color=\"#c0392b\"><b>" << Html(text) << "</b></font>";
+    } else {
+      out << Html(text);
+    }
+    out << "</td></tr>";
+  }
+  out << "</table>>];\n";
+}
+
+void WriteNode(const View& view, const ViewNode& node, std::ostream& out, const std::string& indent) {
+  if (view.entities) {
+    WriteModelNode(node, out, indent);
+    return;
+  }
+  std::string label = node.label + (node.detail.empty() ? "" : "\n" + node.detail);
+  std::string style = "rounded,filled";
+  std::string fill = ViewColour(node.colour);
+  if (!node.split_colours.empty()) {
+    style = "striped";
+    fill.clear();
+    for (int colour : node.split_colours) AppendJoined(&fill, ":", ViewColour(colour));
+  }
+  if (node.kernel || node.external) style += ",dashed";
+  out << indent << DotQuote(node.id) << " [label=" << DotQuote(label) << ", style=" << DotQuote(style)
+      << ", fillcolor=" << DotQuote(fill);
+  if (node.external) out << ", color=\"#888888\", fontcolor=\"#444444\"";
+  out << "];\n";
+}
+
+}  // namespace
+
+void WriteViewDot(const View& view, std::ostream& out) {
+  out << "digraph " << DotQuote(view.title) << " {\n";
+  std::string caption = view.title;
+  for (const auto& note : view.notes) caption += "\n(" + note + ")";
+  const bool top_down = view.kind == ViewKind::kContexts || view.kind == ViewKind::kApps;
+  out << "  graph [rankdir=" << (top_down ? "TB" : "LR") << ", newrank=true, compound=true, fontname=\"Helvetica\", fontsize=12, nodesep=0.35, ranksep=0.7, "
+         "labelloc=t, label="
+      << DotQuote(caption) << "];\n";
+  out << "  node [shape=box, fontname=\"Helvetica\", fontsize=10];\n";
+  out << "  edge [color=\"#666666\", fontname=\"Helvetica\", fontsize=8, arrowsize=0.7];\n";
+  int index = 0;
+  std::set<std::string> clustered;
+  for (const auto& cluster : view.clusters) {
+    out << "  subgraph " << DotQuote("cluster_" + std::to_string(index++)) << " {\n";
+    out << "    label=" << DotQuote(cluster.label) << "; style=" << (cluster.kernel ? "\"rounded,dashed\"" : "\"rounded,filled\"")
+        << "; fillcolor=" << DotQuote(cluster.colour < 0 ? "#fafafa" : ViewColour(cluster.colour))
+        << "; color=\"#777777\"; fontsize=11;\n";
+    for (const auto& node : view.nodes) {
+      if (node.cluster != cluster.id) continue;
+      WriteNode(view, node, out, "    ");
+      clustered.insert(node.id);
+    }
+    out << "  }\n";
+  }
+  for (const auto& node : view.nodes) {
+    if (!clustered.count(node.id)) WriteNode(view, node, out, "  ");
+  }
+  std::set<std::string> kernel;
+  for (const auto& node : view.nodes) {
+    if (node.kernel) kernel.insert(node.id);
+  }
+  for (const auto& edge : view.edges) {
+    out << "  " << DotQuote(edge.from);
+    if (view.entities) out << ":" << DotQuote(Port(edge.label));
+    out << " -> " << DotQuote(edge.to) << " [";
+    if (view.entities) {
+      out << "label=" << DotQuote(edge.label);
+      if (edge.kind == "m2m") out << ", dir=both, arrowtail=crow, arrowhead=crow";
+      if (edge.kind == "o2o") out << ", arrowhead=tee";
+    } else {
+      out << "label=" << DotQuote(EdgeLabel(edge)) << ", penwidth=" << DotNumber(0.8 + 4.0 * edge.weight / view.max_weight);
+    }
+    if (edge.crosses && view.kind != ViewKind::kContexts) out << ", color=\"#c0392b\", fontcolor=\"#c0392b\"";
+    if (kernel.count(edge.to) || kernel.count(edge.from)) out << ", style=dashed";
+    out << "];\n";
+  }
+  if (!view.legend.empty()) {
+    // Legend: which colour is which proposed context.
+    out << "  subgraph \"cluster_legend\" {\n    label=\"proposed contexts\"; style=\"rounded\"; color=\"#bbbbbb\";\n";
+    for (const auto& [colour, name] : view.legend) {
+      out << "    " << DotQuote("legend::" + name) << " [label=" << DotQuote(name) << ", style=\"rounded,filled\", fillcolor="
+          << DotQuote(ViewColour(colour)) << "];\n";
+    }
+    out << "  }\n";
+  }
+  out << "}\n";
+}
+
+}  // namespace seams
