@@ -5,6 +5,9 @@
 #include <map>
 #include <ostream>
 #include <set>
+#include <sstream>
+#include <tuple>
+#include <algorithm>
 
 #include "reports/dot_util.h"
 #include "reports/view.h"
@@ -12,6 +15,11 @@
 namespace seams {
 
 namespace {
+
+// What Mermaid (and so GitHub and GitLab) renders by default: 50,000 characters
+// and 500 edges per diagram. Stay under both with a margin.
+constexpr std::size_t kMermaidMaxText = 45000;
+constexpr std::size_t kMermaidMaxEdges = 400;
 
 /// Text inside a quoted Mermaid label: quotes and angle brackets as entity codes,
 /// newlines as <br/>.
@@ -94,8 +102,9 @@ void WriteFlowchart(const View& view, std::ostream& out) {
   for (std::size_t i = 0; i < view.edges.size(); ++i) {
     const ViewEdge& edge = view.edges[i];
     bool dashed = kernel.count(edge.from) || kernel.count(edge.to);
-    out << "  " << id_of[edge.from] << (dashed ? " -.->" : " -->") << "|\"" << Label(EdgeText(edge)) << "\"| "
-        << id_of[edge.to] << "\n";
+    out << "  " << id_of[edge.from] << (dashed ? " -.->" : " -->");
+    if (!edge.label.empty() || view.kind != ViewKind::kModels) out << "|\"" << Label(EdgeText(edge)) << "\"|";
+    out << " " << id_of[edge.to] << "\n";
     std::string style = "stroke-width:" + DotNumber(1 + 4.0 * edge.weight / view.max_weight) + "px";
     if (edge.crosses && view.kind != ViewKind::kContexts) style += ",stroke:#c0392b";
     styles.push_back("  linkStyle " + std::to_string(i) + " " + style);
@@ -134,6 +143,16 @@ void WriteFlowchart(const View& view, std::ostream& out) {
   }
 }
 
+/// The Django field class of a relation kind, as the attribute type: Mermaid
+/// reads "fk", "pk" and "uk" as keys, so the kind itself cannot be the type.
+std::string FieldType(const std::string& kind) {
+  static const std::map<std::string, std::string> types = {
+      {"fk", "ForeignKey"}, {"o2o", "OneToOneField"}, {"m2m", "ManyToManyField"},
+      {"generic_fk", "GenericForeignKey"}, {"generic_relation", "GenericRelation"}};
+  auto it = types.find(kind);
+  return it == types.end() ? "Relation_" + Identifier(kind) : it->second;
+}
+
 void WriteEntities(const View& view, std::ostream& out) {
   out << "erDiagram\n";
   out << "  %% " << view.title << "\n";
@@ -143,7 +162,7 @@ void WriteEntities(const View& view, std::ostream& out) {
     std::string where = node.cluster.empty() ? "outside" : node.cluster;
     out << "    context " << Identifier(where) << (node.detail.empty() ? "" : " \"" + Label(node.detail) + "\"") << "\n";
     for (const auto& field : node.fields) {
-      out << "    " << Identifier(field.kind) << " " << Identifier(field.name) << " FK \"" << Label(field.target)
+      out << "    " << FieldType(field.kind) << " " << Identifier(field.name) << " FK \"" << Label(field.target)
           << (field.crosses ? ", crosses contexts" : "") << "\"\n";
     }
     out << "  }\n";
@@ -158,11 +177,45 @@ void WriteEntities(const View& view, std::ostream& out) {
 }  // namespace
 
 void WriteViewMermaid(const View& view, std::ostream& out) {
-  if (view.entities) {
-    WriteEntities(view, out);
-  } else {
-    WriteFlowchart(view, out);
+  auto render = [](const View& v) {
+    std::ostringstream text;
+    if (v.entities) {
+      WriteEntities(v, text);
+    } else {
+      WriteFlowchart(v, text);
+    }
+    return text.str();
+  };
+  std::string text = render(view);
+  if (text.size() <= kMermaidMaxText && view.edges.size() <= kMermaidMaxEdges) {
+    out << text;
+    return;
   }
+  // Too big for Mermaid to render: first the edge labels go, then the lightest
+  // edges and the outside boxes they reached, until it fits. The DOT view keeps all.
+  View smaller = view;
+  const std::size_t total = view.edges.size();
+  for (auto& edge : smaller.edges) edge.label.clear();
+  smaller.notes.push_back("edge labels left out to fit Mermaid's size limits; the DOT view has them");
+  std::stable_sort(smaller.edges.begin(), smaller.edges.end(),
+                   [](const ViewEdge& a, const ViewEdge& b) { return a.weight > b.weight; });
+  std::size_t keep = std::min(total, kMermaidMaxEdges);
+  for (;;) {
+    View attempt = smaller;
+    attempt.edges.resize(keep);
+    std::set<std::string> reached;
+    for (const auto& edge : attempt.edges) reached.insert({edge.from, edge.to});
+    attempt.nodes.erase(std::remove_if(attempt.nodes.begin(), attempt.nodes.end(),
+                                       [&](const ViewNode& n) { return n.external && !reached.count(n.id); }),
+                        attempt.nodes.end());
+    if (keep < total) attempt.notes.push_back("only the " + std::to_string(keep) + " heaviest of " + std::to_string(total) + " edges shown");
+    std::sort(attempt.edges.begin(), attempt.edges.end(),
+              [](const ViewEdge& a, const ViewEdge& b) { return std::tie(a.from, a.to) < std::tie(b.from, b.to); });
+    text = render(attempt);
+    if (text.size() <= kMermaidMaxText || keep == 0) break;
+    keep /= 2;
+  }
+  out << text;
 }
 
 }  // namespace seams
