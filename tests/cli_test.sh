@@ -92,6 +92,56 @@ if command -v dot >/dev/null; then
   dot -Tsvg "$work/sw/models.dot" -o "$work/models.svg"; check "dot accepts models.dot" 0 $?
 fi
 
+# diagram and explain redraw from a saved report; svg/png go through Graphviz.
+"$seams" analyze "$src/examples/shopwise" -o "$work/views" -q --format json
+check "analyze --format json" 0 $?
+assert "--format json writes no DOT" test ! -e "$work/views/contexts.dot"
+assert "--format json writes the graphs" test -s "$work/views/graph/models.json"
+rep="$work/views/report.json"
+for v in contexts apps models; do
+  "$seams" diagram "$rep" --view "$v" --format mermaid -o "$work/$v.mmd"; check "diagram $v mermaid" 0 $?
+  cmp -s "$work/$v.mmd" "$src/tests/golden/shopwise/$v.mmd"; check "diagram $v from the saved report = golden" 0 $?
+done
+"$seams" diagram "$rep" --view context --context orders > "$work/orders.dot"
+check "diagram context to stdout" 0 $?
+cmp -s "$work/orders.dot" "$src/tests/golden/shopwise/context-orders.dot"; check "context view = golden" 0 $?
+"$seams" diagram "$rep" --view context 2>"$work/err"
+check "context view without --context exits 2" 2 $?
+assert "context view message" grep -q "needs --context NAME" "$work/err"
+"$seams" diagram "$work/m.json" 2>"$work/err"
+check "a graph report is refused" 2 $?
+assert "graph report message" grep -q "a seams.graph/1 report, not an analysis report" "$work/err"
+"$seams" diagram "$work/missing.json" 2>"$work/err"
+check "a missing report exits 3" 3 $?
+PATH=/nonexistent "$seams" diagram "$rep" --format svg -o "$work/x.svg" 2>"$work/err"
+check "svg without Graphviz exits 2" 2 $?
+assert "svg without Graphviz message" grep -q "needs Graphviz's \`dot\` on PATH" "$work/err"
+if command -v dot >/dev/null; then
+  "$seams" diagram "$rep" --view apps --format svg -o "$work/apps.svg"; check "diagram svg" 0 $?
+  assert "svg written" grep -q "<svg" "$work/apps.svg"
+  "$seams" diagram "$rep" --view models --cross-only --format png -o "$work/cross.png"; check "diagram png" 0 $?
+  assert "png written" test "$(head -c 4 "$work/cross.png" | tail -c 3)" = "PNG"
+  for f in "$work"/sw/*.dot "$work"/sw/contexts/*.dot "$work"/sw/graph/*.dot "$src"/tests/golden/shopwise/*.dot; do
+    dot -Tsvg "$f" -o /dev/null 2>"$work/err"; check "dot accepts ${f#$work/}" 0 $?
+    assert "dot is silent on ${f#$work/}" test ! -s "$work/err"
+  done
+fi
+"$seams" explain "$rep" orders payments > "$work/explain.txt"
+check "explain from a report" 0 $?
+cmp -s "$work/explain.txt" "$src/tests/golden/shopwise/explain-orders-payments.txt"; check "explain = golden" 0 $?
+"$seams" explain "$src/examples/shopwise" orders payments -q > "$work/explain2.txt"
+check "explain from the project" 0 $?
+cmp -s "$work/explain.txt" "$work/explain2.txt"; check "explain: project and report agree" 0 $?
+"$seams" explain "$rep" payments --format json > "$work/explain.json"
+check "explain one thing as json" 0 $?
+assert "explain json schema" grep -q '"schema": "seams.explain/1"' "$work/explain.json"
+"$seams" explain "$rep" nowhere 2>"$work/err"
+check "explain an unknown name exits 2" 2 $?
+for cmd in analyze check cluster diagram explain graph init; do
+  "$seams" "$cmd" --help > "$work/help.txt"
+  assert "$cmd --help shows an example" grep -q "seams $cmd " "$work/help.txt"
+done
+
 # init writes a config once; a broken config is exit 2 with file:line.
 mkdir -p "$work/proj" && cp -r "$src/examples/shopwise/." "$work/proj/"
 "$seams" init "$work/proj" -q
