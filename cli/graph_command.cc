@@ -47,7 +47,7 @@ void SetupGraphCommand(CLI::App* app, std::function<int()>* run) {
   command->add_option("--level", options->level, "module, app or model")
       ->check(CLI::IsMember({"module", "app", "model"}))
       ->capture_default_str();
-  command->add_option("--format", options->format, "json or dot")
+  command->add_option("--format", options->format, "json, dot or mermaid")
       ->check(CLI::IsMember(GraphFormats()))
       ->capture_default_str();
   command->add_option("-o,--output", options->output, "Write to this file instead of stdout");

@@ -160,12 +160,13 @@ void WriteJson(const json& report, std::ostream& out) { out << report.dump(2) <<
 Reporter FindGraphReporter(const std::string& format) {
   static const std::map<std::string, Reporter> kReporters = {
       {"json", &WriteJson},
+      {"mermaid", &WriteGraphMermaid},
       {"dot", &WriteGraphDot},
   };
   auto it = kReporters.find(format);
   return it == kReporters.end() ? nullptr : it->second;
 }
 
-std::vector<std::string> GraphFormats() { return {"dot", "json"}; }
+std::vector<std::string> GraphFormats() { return {"dot", "json", "mermaid"}; }
 
 }  // namespace seams

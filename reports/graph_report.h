@@ -39,4 +39,8 @@ void WriteJson(const nlohmann::json& report, std::ostream& out);
 /// Graphviz DOT: apps as clusters at module level, edge thickness by weight.
 void WriteGraphDot(const nlohmann::json& report, std::ostream& out);
 
+/// Mermaid: a flowchart at module level (apps as subgraphs) and app level, an
+/// erDiagram at model level; within Mermaid's default size limits.
+void WriteGraphMermaid(const nlohmann::json& report, std::ostream& out);
+
 }  // namespace seams

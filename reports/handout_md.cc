@@ -103,9 +103,14 @@ void SharedKernel(const json& report, std::ostream& out) {
   out << "Set apart before clustering, so that they do not glue every context together. Each becomes a library "
          "that services share, or is split by the services that use it.\n\n";
   out << "| member | kind | why | used by |\n|---|---|---|--:|\n";
-  std::size_t shown = 0;
-  for (const auto& hub : kernel) {
-    if (shown++ == kTableRows) break;
+  // Most used first: the hubs that would glue the most contexts together.
+  std::vector<const json*> hubs;
+  for (const auto& hub : kernel) hubs.push_back(&hub);
+  std::stable_sort(hubs.begin(), hubs.end(), [](const json* a, const json* b) {
+    return a->at("fan_in_groups").get<int>() > b->at("fan_in_groups").get<int>();
+  });
+  for (std::size_t i = 0; i < hubs.size() && i < kTableRows; ++i) {
+    const json& hub = *hubs[i];
     out << "| " << Code(hub.at("id").get<std::string>()) << " | " << hub.at("kind").get<std::string>() << " | "
         << hub.at("reason").get<std::string>() << " | " << hub.at("fan_in_groups").get<int>() << " of "
         << hub.at("groups").get<int>() << " apps |\n";

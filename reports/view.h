@@ -17,6 +17,7 @@ enum class ViewKind {
   kApps,      ///< The as-is app dependency graph, coloured by proposed context.
   kModels,    ///< ER-style: models with their relation fields, grouped by context.
   kContext,   ///< One context: its members and everything crossing its boundary.
+  kGraph,     ///< The as-is graph of `seams graph` (built from a graph report, not by BuildView).
 };
 
 /// Parses "contexts" / "apps" / "models" / "context"; false for anything else.

@@ -482,6 +482,7 @@ View BuildView(const json& report, ViewKind kind, const ViewOptions& options) {
     case ViewKind::kApps: return Apps(report, index, options);
     case ViewKind::kModels: return Models(report, index, options);
     case ViewKind::kContext: return OneContext(report, index, options);
+    case ViewKind::kGraph: break;
   }
   return ContextMap(report, index, options);
 }

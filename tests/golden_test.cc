@@ -46,6 +46,9 @@ TEST_CASE("golden graph reports of tests/fixtures/small", "[golden]") {
   CheckGolden(Render(analysis, seams::GraphLevel::kApp, "dot"), "graph-app.dot");
   CheckGolden(Render(analysis, seams::GraphLevel::kModel, "json"), "graph-model.json");
   CheckGolden(Render(analysis, seams::GraphLevel::kModel, "dot"), "graph-model.dot");
+  CheckGolden(Render(analysis, seams::GraphLevel::kModule, "mermaid"), "graph-module.mmd");
+  CheckGolden(Render(analysis, seams::GraphLevel::kApp, "mermaid"), "graph-app.mmd");
+  CheckGolden(Render(analysis, seams::GraphLevel::kModel, "mermaid"), "graph-model.mmd");
 }
 
 TEST_CASE("same bytes for any thread count", "[golden][determinism]") {

@@ -21,6 +21,11 @@ trap 'rm -rf "$out"' EXIT
 "$seams" diagram "$out/json/report.json" --view context --context orders --collapse-apps --format mermaid -o "$out/orders-apps.mmd"
 "$seams" diagram "$out/json/report.json" --view apps --hide-kernel --top 5 --format mermaid -o "$out/apps-top.mmd"
 
+for level in module app model; do
+  "$seams" graph "$src/examples/shopwise" --level "$level" --format mermaid -o "$out/graph/shopwise-$level.mmd" -q
+  "$seams" graph "$django" --level "$level" --format mermaid -o "$out/graph/django-$level.mmd" -q
+done
+
 files=$(find "$out" -name '*.mmd' -o -name 'report.md' | sort)
 count=$(echo "$files" | wc -l)
 [ "$count" -ge 30 ] || { echo "FAIL: only $count Mermaid files written"; exit 1; }
