@@ -96,6 +96,7 @@ int RunAnalyze(const AnalyzeOptions& options) {
     ViewOptions one = options.view_options;
     one.context = context.at("name").get<std::string>();
     views.emplace_back("contexts/" + FileName(one.context), BuildView(report, ViewKind::kContext, one));
+    views.emplace_back("contexts/" + FileName(one.context) + "-models", BuildView(report, ViewKind::kModels, one));
   }
   for (const auto& [name, view] : views) {
     std::string dot = text_of([&](std::ostream& out) { WriteViewDot(view, out); });

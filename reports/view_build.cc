@@ -314,6 +314,7 @@ View Models(const json& report, const ReportIndex& index, const ViewOptions& opt
     }
   }
   for (const auto& key : drawn) external.erase(key);
+  if (drawn.empty()) view.notes.push_back(focus ? options.context + " holds no model" : "no model to draw");
 
   // Boxes: one per model, or one per app with --collapse-apps.
   auto box_of = [&](const std::string& key) {
