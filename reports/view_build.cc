@@ -219,7 +219,7 @@ View Apps(const json& report, const ReportIndex& index, const ViewOptions& optio
     node.label = app;
     const auto& contexts = contexts_of[app];
     int kernel_members = contexts.count(kKernel) ? contexts.at(kKernel) : 0;
-    node.kernel = kernel_members == size;
+    node.kernel = 2 * kernel_members > size;  // mostly shared kernel: drawn (and hidden) with it
     if (node.kernel && options.hide_kernel) {
       hidden.insert(app);
       continue;
@@ -239,7 +239,7 @@ View Apps(const json& report, const ReportIndex& index, const ViewOptions& optio
     }
     node.colour = node.kernel ? -1 : index.ColourOf(main);
     node.detail = Plural(static_cast<std::size_t>(size), "member");
-    if (node.kernel) node.detail += " · shared kernel";
+    if (node.kernel) node.detail += kernel_members == size ? " · shared kernel" : " · mostly shared kernel";
     if (names.size() > 1) {
       std::string split;
       for (const auto& name : names) {

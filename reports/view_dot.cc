@@ -136,13 +136,15 @@ void WriteViewDot(const View& view, std::ostream& out) {
     out << "];\n";
   }
   if (!view.legend.empty()) {
-    // Legend: which colour is which proposed context.
-    out << "  subgraph \"cluster_legend\" {\n    label=\"proposed contexts\"; style=\"rounded\"; color=\"#bbbbbb\";\n";
-    for (const auto& [colour, name] : view.legend) {
-      out << "    " << DotQuote("legend::" + name) << " [label=" << DotQuote(name) << ", style=\"rounded,filled\", fillcolor="
-          << DotQuote(ViewColour(colour)) << "];\n";
+    // Legend: one table, which colour is which proposed context, four to a row.
+    out << "  \"legend\" [shape=plain, label=<<table border=\"0\" cellborder=\"1\" cellspacing=\"2\" cellpadding=\"4\">"
+        << "<tr><td colspan=\"4\" border=\"0\"><b>proposed contexts</b></td></tr>";
+    for (std::size_t i = 0; i < view.legend.size(); ++i) {
+      if (i % 4 == 0) out << "<tr>";
+      out << "<td bgcolor=\"" << ViewColour(view.legend[i].first) << "\">" << Html(view.legend[i].second) << "</td>";
+      if (i % 4 == 3 || i + 1 == view.legend.size()) out << "</tr>";
     }
-    out << "  }\n";
+    out << "</table>>];\n";
   }
   out << "}\n";
 }
