@@ -15,7 +15,11 @@
 
 int main(int argc, char** argv) {
   CLI::App app{"Seams finds the service boundaries in a Django monolith, statically."};
-  app.footer("Example:\n  seams graph path/to/project --level app --format dot -o apps.dot");
+  app.footer(
+      "Examples:\n"
+      "  seams analyze path/to/project -o seams-report        # report.json, report.md, every diagram\n"
+      "  seams explain seams-report/report.json orders payments\n"
+      "  seams init path/to/project --services 10 && seams check path/to/project");
   app.require_subcommand(1);
   app.set_version_flag("--version", "seams 0.1.0");
 
