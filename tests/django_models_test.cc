@@ -217,3 +217,46 @@ TEST_CASE("relation targets through module constants (django-oscar's compat.AUTH
   CHECK(Relations(analysis) == std::set<std::string>{"shop.Order item fk shop.Item", "shop.Order user fk people.Person"});
   CHECK(analysis.models.diagnostics.empty());
 }
+
+TEST_CASE("star imports export module-level names only, and honour __all__ (netbox dcim.PowerFeed)", "[django][models]") {
+  // dcim/models/__init__.py star-imports device_components before power; a
+  // function in device_components imports PowerFeed back from the package. That
+  // local import is not exported, so the package's PowerFeed is power's class.
+  seams::MemoryFileSystem fs;
+  fs.AddFile("proj/dcim/__init__.py", "");
+  fs.AddFile("proj/dcim/models/__init__.py",
+             "from .device_components import *\nfrom .power import *\nfrom .hidden import *\n");
+  fs.AddFile("proj/dcim/models/device_components.py",
+             "from django.db import models\n"
+             "__all__ = ('PowerPort',)\n"
+             "class PowerPort(models.Model):\n"
+             "    def feeds(self):\n"
+             "        from dcim.models import PowerFeed\n"
+             "        return PowerFeed.objects.all()\n"
+             "class Helper(models.Model):\n    pass\n");
+  fs.AddFile("proj/dcim/models/power.py",
+             "from django.db import models\n"
+             "class PowerFeed(models.Model):\n    pass\n");
+  fs.AddFile("proj/dcim/models/hidden.py",
+             "from django.db import models\n"
+             "class _Private(models.Model):\n    pass\n");
+  fs.AddFile("proj/dcim/cables.py",
+             "from django.db import models\n"
+             "from dcim.models import PowerFeed, PowerPort, Helper, _Private\n"
+             "class Cable(models.Model):\n"
+             "    feed = models.ForeignKey(PowerFeed, on_delete=models.CASCADE)\n"
+             "    port = models.ForeignKey(PowerPort, on_delete=models.CASCADE)\n"
+             "    helper = models.ForeignKey(Helper, on_delete=models.CASCADE)\n"
+             "    private = models.ForeignKey(_Private, on_delete=models.CASCADE)\n");
+  auto analysis = seams::test::AnalyzeMemory(fs);
+  std::set<std::string> cable;
+  for (const auto& r : analysis.models.relations) {
+    if (r.from == "dcim.Cable") cable.insert(r.field + " " + r.to);
+  }
+  // Helper is not in device_components' __all__ and _Private is private: neither is
+  // reachable through the package, so those relations stay unresolved (diagnosed).
+  CHECK(cable == std::set<std::string>{"feed dcim.PowerFeed", "port dcim.PowerPort"});
+  std::set<std::string> unresolved;
+  for (const auto& d : analysis.models.diagnostics) unresolved.insert(d.code + ":" + std::to_string(d.line));
+  CHECK(unresolved == std::set<std::string>{"unresolved-relation:6", "unresolved-relation:7"});
+}

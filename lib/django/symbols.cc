@@ -29,16 +29,20 @@ SymbolTable::SymbolTable(const Project& project, const std::vector<FileFacts>& f
         if (import.level > 0 &&
             !AbsoluteImportName(file.module, file.is_package, import.level, import.module, &module))
           continue;
+        // A function-local import binds a name there only: it is a fallback for
+        // lookups inside the module, never exported through a star import.
+        auto& bindings = local ? symbols.local_bindings : symbols.bindings;
         if (!import.is_from) {
-          if (!import.alias.empty()) symbols.bindings.emplace(import.alias, module);
-          else symbols.bindings.emplace(SplitFirst(module).first, SplitFirst(module).first);
+          if (!import.alias.empty()) bindings.emplace(import.alias, module);
+          else bindings.emplace(SplitFirst(module).first, SplitFirst(module).first);
         } else if (import.name == "*") {
           if (!local) symbols.star_sources.push_back(module);
         } else {
-          symbols.bindings.emplace(import.alias.empty() ? import.name : import.alias, module + "." + import.name);
+          bindings.emplace(import.alias.empty() ? import.name : import.alias, module + "." + import.name);
         }
       }
     }
+    symbols.dunder_all.insert(facts[f].dunder_all.begin(), facts[f].dunder_all.end());
     for (std::size_t c = 0; c < facts[f].classes.size(); ++c) {
       const ClassFact& cls = facts[f].classes[c];
       if (cls.scope.empty()) symbols.classes[cls.name] = c;
@@ -69,9 +73,13 @@ std::string SymbolTable::ModuleOf(const std::string& qualified) const {
   return index_.LongestModulePrefix(qualified);
 }
 
-bool SymbolTable::LookupInModule(std::size_t file, const std::string& name, std::string* target, int depth) const {
+bool SymbolTable::LookupInModule(std::size_t file, const std::string& name, std::string* target, int depth,
+                                 bool exported) const {
   if (depth > kMaxDepth) return false;
   const ModuleSymbols& symbols = modules_[file];
+  if (exported) {
+    if (!symbols.dunder_all.empty() ? !symbols.dunder_all.count(name) : name.rfind('_', 0) == 0) return false;
+  }
   if (symbols.classes.count(name) || symbols.defined.count(name)) {
     *target = project_.files[file].module + "." + name;
     return true;
@@ -93,7 +101,16 @@ bool SymbolTable::LookupInModule(std::size_t file, const std::string& name, std:
   }
   for (const std::string& source : symbols.star_sources) {
     long star = index_.Find(source);
-    if (star >= 0 && LookupInModule(static_cast<std::size_t>(star), name, target, depth + 1)) return true;
+    if (star >= 0 && static_cast<std::size_t>(star) != file &&
+        LookupInModule(static_cast<std::size_t>(star), name, target, depth + 1, /*exported=*/true))
+      return true;
+  }
+  // Last, an import inside a function of this module (views and tasks often import lazily).
+  if (!exported) {
+    if (auto it = symbols.local_bindings.find(name); it != symbols.local_bindings.end()) {
+      *target = it->second;
+      return true;
+    }
   }
   return false;
 }

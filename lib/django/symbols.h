@@ -40,14 +40,19 @@ class SymbolTable {
 
  private:
   struct ModuleSymbols {
-    std::map<std::string, std::string> bindings;   // local name → qualified target
+    std::map<std::string, std::string> bindings;   // name bound at module level → qualified target
+    std::map<std::string, std::string> local_bindings;  // bound by an import inside a function or class
+    std::set<std::string> dunder_all;              // __all__, when the module has a literal one
     std::map<std::string, std::size_t> classes;    // class name → index in facts.classes
     std::set<std::string> defined;                 // functions defined at module level
     std::set<std::string> assigned;                // other names assigned at module level
     std::vector<std::string> star_sources;         // modules star-imported, in order
   };
   std::string CanonicalImpl(const std::string& qualified, int depth) const;
-  bool LookupInModule(std::size_t file, const std::string& name, std::string* target, int depth) const;
+  // `exported`: as seen through `from module import *` — module-level names only,
+  // those in __all__ when there is one, none starting with '_' otherwise.
+  bool LookupInModule(std::size_t file, const std::string& name, std::string* target, int depth,
+                      bool exported = false) const;
 
   const Project& project_;
   const std::vector<FileFacts>& facts_;
