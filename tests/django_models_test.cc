@@ -61,6 +61,10 @@ TEST_CASE("django contrib: relations", "[django][models]") {
                                    "auth.Permission content_type fk contenttypes.ContentType",
                                    "auth.PermissionsMixin groups m2m auth.Group",
                                    "auth.PermissionsMixin user_permissions m2m auth.Permission",
+                                   // AbstractUser < PermissionsMixin: Django copies the abstract fields into
+                                   // auth.User (the auth_user_groups and auth_user_user_permissions tables).
+                                   "auth.User groups m2m auth.Group",
+                                   "auth.User user_permissions m2m auth.Permission",
                                    "flatpages.FlatPage sites m2m sites.Site",
                                    "redirects.Redirect site fk sites.Site"});
   for (const auto& r : Django().models.relations) {
@@ -73,6 +77,12 @@ TEST_CASE("django contrib: relations", "[django][models]") {
       CHECK(line.find("user = models.ForeignKey(") != std::string::npos);
     }
     if (r.from == "auth.PermissionsMixin" && r.field == "groups") CHECK(r.related_name == "user_set");
+    if (r.from == "auth.User") {
+      CHECK(r.inherited_from == "auth.PermissionsMixin");
+      CHECK(r.path == "contrib/auth/models.py");
+    } else {
+      CHECK(r.inherited_from.empty());
+    }
   }
 }
 
@@ -259,4 +269,39 @@ TEST_CASE("star imports export module-level names only, and honour __all__ (netb
   std::set<std::string> unresolved;
   for (const auto& d : analysis.models.diagnostics) unresolved.insert(d.code + ":" + std::to_string(d.line));
   CHECK(unresolved == std::set<std::string>{"unresolved-relation:6", "unresolved-relation:7"});
+}
+
+TEST_CASE("relations of abstract bases are copied into each concrete model, 'self' included", "[django][models]") {
+  seams::MemoryFileSystem fs;
+  fs.AddFile("proj/tenancy/__init__.py", "");
+  fs.AddFile("proj/tenancy/models.py",
+             "from django.db import models\n"
+             "class Tenant(models.Model):\n    pass\n"
+             "class TenancyMixin(models.Model):\n"
+             "    tenant = models.ForeignKey(Tenant, on_delete=models.PROTECT)\n"
+             "    class Meta:\n        abstract = True\n"
+             "class Nested(TenancyMixin):\n"
+             "    parent = models.ForeignKey('self', null=True, on_delete=models.CASCADE)\n"
+             "    class Meta:\n        abstract = True\n");
+  fs.AddFile("proj/dcim/__init__.py", "");
+  fs.AddFile("proj/dcim/models.py",
+             "from django.db import models\n"
+             "from tenancy.models import Nested, TenancyMixin, Tenant\n"
+             "class Site(Nested):\n    pass\n"
+             "class Rack(TenancyMixin):\n"
+             "    tenant = models.ForeignKey(Tenant, related_name='racks', on_delete=models.CASCADE)\n"
+             "class RackProxy(Rack):\n    class Meta:\n        proxy = True\n");
+  auto analysis = seams::test::AnalyzeMemory(fs);
+  std::set<std::string> got;
+  for (const auto& r : analysis.models.relations) {
+    got.insert(r.from + " " + r.field + " " + r.to + (r.inherited_from.empty() ? "" : " < " + r.inherited_from) + " @" +
+               std::to_string(r.line));
+  }
+  CHECK(got == std::set<std::string>{
+                   "tenancy.TenancyMixin tenant tenancy.Tenant @5",
+                   "tenancy.Nested parent tenancy.Nested @9",
+                   "dcim.Site parent dcim.Site < tenancy.Nested @9",        // 'self' is the concrete model
+                   "dcim.Site tenant tenancy.Tenant < tenancy.TenancyMixin @5",  // through two abstract levels
+                   "dcim.Rack tenant tenancy.Tenant @6",                    // redeclared: its own field wins
+               });
 }

@@ -120,6 +120,7 @@ class ModelFinder {
               [](const ModelInfo& a, const ModelInfo& b) { return a.key < b.key; });
     // Pass 2: bases and relations, now that every model has its key.
     for (auto& model : catalog_.models) ReadBasesAndFields(model);
+    InheritAbstractRelations();
     std::sort(catalog_.relations.begin(), catalog_.relations.end(), [](const RelationInfo& a, const RelationInfo& b) {
       return std::tie(a.from, a.field, a.kind, a.to, a.line) < std::tie(b.from, b.field, b.kind, b.to, b.line);
     });
@@ -303,6 +304,43 @@ class ModelFinder {
       }
       catalog_.relations.push_back(std::move(r));
     }
+  }
+
+  // Django copies the fields of an abstract base into each concrete model that
+  // derives from it: a `tenant` foreign key on a mixin is a column of every
+  // table below it. 'self' on the abstract base means the concrete model.
+  void InheritAbstractRelations() {
+    std::map<std::string, std::vector<const RelationInfo*>> declared;  // abstract model → its own relations
+    for (const auto& r : catalog_.relations) {
+      const ModelInfo* from = catalog_.Find(r.from);
+      if (from && from->abstract && r.kind != "inherits") declared[r.from].push_back(&r);
+    }
+    std::vector<RelationInfo> inherited;
+    for (const auto& model : catalog_.models) {
+      if (model.abstract || model.proxy) continue;
+      std::set<std::string> seen_fields, visited;
+      for (const auto& r : catalog_.relations) {
+        if (r.from == model.key) seen_fields.insert(r.field);  // a field redeclared below wins
+      }
+      std::vector<std::string> stack(model.bases.rbegin(), model.bases.rend());
+      while (!stack.empty()) {
+        std::string key = stack.back();
+        stack.pop_back();
+        const ModelInfo* base = catalog_.Find(key);
+        if (!base || !base->abstract || !visited.insert(key).second) continue;
+        for (const RelationInfo* r : declared[key]) {
+          if (!seen_fields.insert(r->field).second) continue;
+          RelationInfo copy = *r;
+          copy.from = model.key;
+          copy.inherited_from = key;
+          if (copy.to == key) copy.to = model.key;
+          if (copy.through == key) copy.through = model.key;
+          inherited.push_back(std::move(copy));
+        }
+        for (auto it = base->bases.rbegin(); it != base->bases.rend(); ++it) stack.push_back(*it);
+      }
+    }
+    for (auto& r : inherited) catalog_.relations.push_back(std::move(r));
   }
 
   void Unresolved(const ModelInfo& model, const AssignmentFact& a, const std::string& what) {

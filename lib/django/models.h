@@ -51,6 +51,7 @@ struct RelationInfo {
   std::string related_name;
   std::string path;
   int line = 0;
+  std::string inherited_from;  ///< The abstract model that declares the field, when it is not `from` itself.
 };
 
 /// Every model and relation of the project.
