@@ -305,3 +305,33 @@ TEST_CASE("relations of abstract bases are copied into each concrete model, 'sel
                    "dcim.Rack tenant tenancy.Tenant @6",                    // redeclared: its own field wins
                });
 }
+
+TEST_CASE("module-level loader aliases name their model (django-oscar's Product = get_model(...))", "[django][models]") {
+  seams::MemoryFileSystem fs;
+  fs.AddFile("proj/catalogue/__init__.py", "");
+  fs.AddFile("proj/catalogue/models.py",
+             "from django.db import models\n"
+             "class Product(models.Model):\n    pass\n");
+  fs.AddFile("proj/catalogue/admin.py",
+             "from django.contrib import admin\n"
+             "from oscar.core.loading import get_model\n"
+             "Product = get_model('catalogue', 'Product')\n"
+             "Other = get_model('catalogue.Product')\n"
+             "Missing = get_model('catalogue', 'Nothing')\n"
+             "admin.site.register(Product)\n"
+             "admin.site.register(Missing)\n");
+  fs.AddFile("proj/basket/__init__.py", "");
+  fs.AddFile("proj/basket/models.py",
+             "from django.db import models\n"
+             "from oscar.core.loading import get_model\n"
+             "from catalogue.admin import Other\n"
+             "class Line(models.Model):\n"
+             "    product = models.ForeignKey(Other, on_delete=models.CASCADE)\n");
+  auto analysis = seams::test::AnalyzeMemory(fs);
+  std::vector<std::string> registered;
+  for (const auto& a : analysis.django.admin) registered.push_back(a.model + "@" + std::to_string(a.at.line));
+  CHECK(registered == std::vector<std::string>{"catalogue.Product@6"});
+  std::set<std::string> relations;
+  for (const auto& r : analysis.models.relations) relations.insert(r.from + " " + r.field + " " + r.to);
+  CHECK(relations == std::set<std::string>{"basket.Line product catalogue.Product"});
+}

@@ -379,7 +379,6 @@ std::string ResolveModelReferenceAt(const Expr& expr, std::size_t file, const st
                                     const std::string& self_label, const ModelCatalog& catalog,
                                     const DjangoSettings& settings, const SymbolTable& symbols,
                                     const DjangoOptions& options, bool* external, int depth) {
-  (void)options;
   *external = false;
   auto known_key = [&](const std::string& key) -> std::string {
     if (const ModelInfo* m = catalog.FindReference(key)) return m->key;
@@ -421,6 +420,17 @@ std::string ResolveModelReferenceAt(const Expr& expr, std::size_t file, const st
                                    external, depth + 1);
   }
   if (expr.IsCall() && Last(expr.text) == "get_user_model") return known_key(settings.auth_user_model);
+  // A model loader: get_model('app', 'Model') or get_model('app.Model'), so that a
+  // module-level alias `Product = get_model('catalogue', 'Product')` (django-oscar) is followed.
+  if (expr.IsCall() && std::find(options.model_loaders.begin(), options.model_loaders.end(), Last(expr.text)) !=
+                           options.model_loaders.end()) {
+    const Expr* app = expr.Arg(0);
+    const Expr* model = expr.Arg(1);
+    if (!app || !app->IsString()) return "";
+    std::string reference = model && model->IsString() ? app->text + "." + model->text : app->text;
+    if (std::count(reference.begin(), reference.end(), '.') != 1) return "";
+    return known_key(reference);
+  }
   return "";
 }
 
