@@ -335,3 +335,22 @@ TEST_CASE("module-level loader aliases name their model (django-oscar's Product 
   for (const auto& r : analysis.models.relations) relations.insert(r.from + " " + r.field + " " + r.to);
   CHECK(relations == std::set<std::string>{"basket.Line product catalogue.Product"});
 }
+
+TEST_CASE("django-mptt's tree fields are relations (netbox's Region.parent)", "[django][models]") {
+  seams::MemoryFileSystem fs;
+  fs.AddFile("proj/dcim/__init__.py", "");
+  fs.AddFile("proj/dcim/models.py",
+             "from django.db import models\n"
+             "from mptt.models import MPTTModel, TreeForeignKey\n"  // re-exported by mptt.models
+             "import mptt.fields\n"
+             "class Region(MPTTModel):\n"
+             "    parent = TreeForeignKey('self', null=True, on_delete=models.CASCADE)\n"
+             "class Site(models.Model):\n"
+             "    region = mptt.fields.TreeForeignKey(Region, on_delete=models.SET_NULL)\n"
+             "    regions = mptt.fields.TreeManyToManyField(Region)\n");
+  seams::AnalysisOptions options;
+  options.django.model_bases = {"mptt.models.MPTTModel"};
+  auto analysis = seams::Analyze(fs, "proj", options);
+  CHECK(Relations(analysis) == std::set<std::string>{"dcim.Region parent fk dcim.Region", "dcim.Site region fk dcim.Region",
+                                                     "dcim.Site regions m2m dcim.Region"});
+}

@@ -58,6 +58,13 @@ std::string RelationKind(const std::string& qualified) {
       {"django.contrib.contenttypes.generic.GenericForeignKey", "generic_fk"},
       {"django.contrib.contenttypes.fields.GenericRelation", "generic_relation"},
       {"django.contrib.contenttypes.generic.GenericRelation", "generic_relation"},
+      // django-mptt's tree fields are plain relation fields underneath.
+      {"mptt.fields.TreeForeignKey", "fk"},
+      {"mptt.fields.TreeOneToOneField", "o2o"},
+      {"mptt.fields.TreeManyToManyField", "m2m"},
+      {"mptt.models.TreeForeignKey", "fk"},  // re-exported there
+      {"mptt.models.TreeOneToOneField", "o2o"},
+      {"mptt.models.TreeManyToManyField", "m2m"},
   };
   auto it = kKinds.find(qualified);
   return it == kKinds.end() ? "" : it->second;
