@@ -130,7 +130,8 @@ json BuildAnalysisReport(const Analysis& analysis) {
     json relation = {{"from", r.from},       {"field", r.field},          {"kind", r.kind},
                      {"to", NullIfEmpty(r.to)}, {"external", r.to_external}, {"through", NullIfEmpty(r.through)},
                      {"on_delete", NullIfEmpty(r.on_delete)}, {"related_name", NullIfEmpty(r.related_name)},
-                     {"path", r.path},       {"line", r.line}};
+                     {"path", r.path},       {"line", r.line},
+                     {"inherited_from", NullIfEmpty(r.inherited_from)}};
     relations_of[r.from].push_back(relation);
     relations.push_back(std::move(relation));
   }
