@@ -221,3 +221,33 @@ TEST_CASE("signals: connect with senders, custom signals and their senders", "[d
   CHECK(Project(report["signals"]["custom"], {"signal", "line", "senders"}) ==
         Set{"shop.signals.item_sold|2|[{\"line\":3,\"module\":\"shop.services\",\"path\":\"shop/services.py\"}]"});
 }
+
+TEST_CASE("urls: i18n_patterns are read; patterns built at run time are diagnosed, not lost", "[django][urls]") {
+  auto analysis = AnalyzeSnippets({
+      {"site/__init__.py", ""},
+      {"site/settings.py", "ROOT_URLCONF = 'site.urls'\nINSTALLED_APPS = ['shop']\n"},
+      {"manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
+      {"site/urls.py",
+       "from django.conf.urls.i18n import i18n_patterns\nfrom django.conf.urls.static import static\n"
+       "from django.urls import include, path\nfrom shop import views\nfrom shop.apps import config\n"
+       "urlpatterns = [path('health/', views.health)]\n"
+       "urlpatterns += i18n_patterns(path('shop/', views.shop), prefix_default_language=False)\n"
+       "urlpatterns += [path('dash/', include(config.get_urls()))]\n"
+       "urlpatterns += debug_toolbar_urls()\n"
+       "urlpatterns += static('/media/', document_root='/srv')\n"},
+      {"shop/__init__.py", ""},
+      {"shop/apps.py", "config = None\n"},
+      {"shop/views.py", "def health(request):\n    pass\ndef shop(request):\n    pass\n"},
+  });
+  json report = seams::BuildAnalysisReport(analysis);
+  CHECK(Project(report["urls"], {"prefix", "route", "view", "line"}) ==
+        Set{"health/|health/|shop.views.health|6", "shop/|shop/|shop.views.shop|7",
+            "dash/|dash/|-|8"});  // the prefix is known, what is under it is not
+  Set unread;
+  for (const auto& d : analysis.diagnostics) {
+    if (d.code == "unread-urls") unread.insert(d.path + ":" + std::to_string(d.line) + " " + d.message);
+  }
+  CHECK(unread == Set{"site/urls.py:8 include(config.get_urls(...)) is built at run time; its URLs are not read statically",
+                      "site/urls.py:9 debug_toolbar_urls(...) in a URL pattern list is built at run time; its URLs are not "
+                      "read statically"});
+}

@@ -157,7 +157,16 @@ class UrlFinder {
       }
       case Expr::Kind::kCall: {
         std::string callee = LastName(expr.text);
-        if (callee != "path" && callee != "re_path" && callee != "url") return;
+        if (callee == "i18n_patterns") {
+          // i18n_patterns(path(...), ...): the same patterns under a language prefix.
+          for (const auto& item : expr.items) Flatten(file, item, depth, patterns);
+          return;
+        }
+        if (callee == "static" || callee == "staticfiles_urlpatterns") return;  // files, not views
+        if (callee != "path" && callee != "re_path" && callee != "url") {
+          Unread(file, expr.line, callee + "(...) in a URL pattern list");
+          return;
+        }
         Pattern p;
         p.line = expr.line;
         const Expr* route = expr.Arg(0);
@@ -205,6 +214,8 @@ class UrlFinder {
           p->kind = Pattern::Kind::kIncludeModule;  // an imported urls module (or module.list)
           p->target = q;
         }
+      } else {
+        Unread(file, p->line, "include(" + (target->text.empty() ? std::string("...") : target->text + "(...)") + ")");
       }
       return;
     }
@@ -216,6 +227,13 @@ class UrlFinder {
     } else if (view.IsString()) {
       p->view = view.text;  // a dotted path, as old Django allowed
     }
+  }
+
+  // Patterns built by code (a call, a computed include) cannot be read without
+  // running it: say so, with the place, rather than lose them silently.
+  void Unread(std::size_t file, int line, const std::string& what) const {
+    out_->diagnostics.push_back({"unread-urls", Severity::kNote, c_.project.files[file].path, line, 0,
+                                 what + " is built at run time; its URLs are not read statically"});
   }
 
   void Emit(std::size_t file, const std::string& route, const std::string& prefix, const std::string& view,
