@@ -24,7 +24,7 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   // literals allow, then mark which discovered apps are installed.
   ModuleIndex index(analysis.project);
   analysis.settings = ReadSettings(analysis.project, analysis.facts, index, analysis.layout.settings_module);
-  MarkInstalledApps(analysis.settings, &analysis.layout);
+  MarkInstalledApps(analysis.project, analysis.settings, &analysis.layout);
 
   // Find the models and their relations; names are resolved through imports and re-exports.
   SymbolTable symbols(analysis.project, analysis.facts, index);

@@ -251,3 +251,36 @@ TEST_CASE("urls: i18n_patterns are read; patterns built at run time are diagnose
                       "site/urls.py:9 debug_toolbar_urls(...) in a URL pattern list is built at run time; its URLs are not "
                       "read statically"});
 }
+
+TEST_CASE("apps: INSTALLED_APPS entries without apps.py, and AppConfigs on a project base", "[django][layout]") {
+  auto analysis = AnalyzeSnippets({
+      {"site/__init__.py", ""},
+      {"site/settings.py", "INSTALLED_APPS = ['attribute', 'catalogue', 'utils_only']\n"},
+      {"manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
+      // saleor: no apps.py, a models/ package whose __init__ only re-exports.
+      {"attribute/__init__.py", ""},
+      {"attribute/models/__init__.py", "from .base import *\n"},
+      {"attribute/models/base.py", "from django.db import models\nclass Attribute(models.Model):\n    pass\n"},
+      // django-oscar: the AppConfig derives from the project's own base.
+      {"core/__init__.py", ""},
+      {"core/application.py", "from django.apps import AppConfig\nclass ShopConfig(AppConfig):\n    pass\n"},
+      {"catalogue/__init__.py", ""},
+      {"catalogue/apps.py",
+       "from core.application import ShopConfig\nclass CatalogueConfig(ShopConfig):\n"
+       "    name = 'catalogue'\n    label = 'shop_catalogue'\n"},
+      {"catalogue/models.py", "from django.db import models\nclass Product(models.Model):\n    pass\n"},
+      {"utils_only/__init__.py", ""},
+      {"utils_only/text.py", "def slug(x):\n    return x\n"},
+      {"loose/__init__.py", ""},  // not installed, no models: not an app
+  });
+  Set apps;
+  for (const auto& app : analysis.layout.apps) {
+    apps.insert(app.package + "|" + app.label + "|" + (app.installed ? "installed" : "-") + "|" +
+                (app.has_models ? "models" : "-") + "|" + app.config);
+  }
+  CHECK(apps == Set{"attribute|attribute|installed|models|", "catalogue|shop_catalogue|installed|models|catalogue.apps.CatalogueConfig",
+                    "utils_only|utils_only|installed|-|"});
+  Set models;
+  for (const auto& m : analysis.models.models) models.insert(m.key);
+  CHECK(models == Set{"attribute.Attribute", "shop_catalogue.Product"});
+}

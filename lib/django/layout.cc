@@ -119,10 +119,21 @@ DjangoLayout FindDjangoLayout(const Project& project, const std::vector<FileFact
       if (!app) continue;
       app->has_apps_py = true;
       if (f >= facts.size()) continue;
-      // The first AppConfig subclass declares the app's name and label.
+      // The first AppConfig subclass declares the app's name and label; a
+      // project's own config base (django-oscar's OscarConfig) counts when the
+      // class names its app.
       for (const auto& cls : facts[f].classes) {
-        if (!cls.scope.empty() || std::none_of(cls.bases.begin(), cls.bases.end(), IsAppConfigBase)) continue;
-        if (!app->config.empty()) continue;
+        if (!cls.scope.empty() || !app->config.empty()) continue;
+        bool config = std::any_of(cls.bases.begin(), cls.bases.end(), IsAppConfigBase);
+        if (!config) {
+          bool config_like = std::any_of(cls.bases.begin(), cls.bases.end(),
+                                         [](const Expr& b) { return b.IsName() && EndsWith(b.text, "Config"); });
+          bool names_app = std::any_of(facts[f].assignments.begin(), facts[f].assignments.end(), [&](const auto& a) {
+            return a.scope == cls.qualname && a.target == "name" && a.value.IsString();
+          });
+          config = config_like && names_app;
+        }
+        if (!config) continue;
         app->config = file.module + "." + cls.name;
         app->config_line = cls.line;
         for (const auto& assignment : facts[f].assignments) {

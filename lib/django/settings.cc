@@ -122,7 +122,35 @@ class SettingsEvaluator {
 
 }  // namespace
 
-void MarkInstalledApps(const DjangoSettings& settings, DjangoLayout* layout) {
+void MarkInstalledApps(const Project& project, const DjangoSettings& settings, DjangoLayout* layout) {
+  if (settings.installed_apps_known) {
+    std::map<std::string, const SourceFile*> packages;  // module → its __init__.py
+    std::set<std::string> modules;
+    for (const auto& file : project.files) {
+      modules.insert(file.module);
+      if (file.is_package) packages[file.module] = &file;
+    }
+    bool added = false;
+    for (const auto& entry : settings.installed_apps) {
+      auto pkg = packages.find(entry);
+      if (pkg == packages.end()) continue;
+      bool known = std::any_of(layout->apps.begin(), layout->apps.end(),
+                               [&](const DjangoApp& app) { return app.package == entry || app.name == entry; });
+      if (known) continue;
+      DjangoApp app;
+      app.package = app.name = entry;
+      app.label = entry.substr(entry.rfind('.') + 1);
+      const std::string& init = pkg->second->path;
+      app.path = init.find('/') == std::string::npos ? "" : init.substr(0, init.rfind('/'));
+      app.has_models = modules.count(entry + ".models") > 0;
+      layout->apps.push_back(std::move(app));
+      added = true;
+    }
+    if (added) {
+      std::sort(layout->apps.begin(), layout->apps.end(),
+                [](const DjangoApp& a, const DjangoApp& b) { return a.package < b.package; });
+    }
+  }
   for (auto& app : layout->apps) {
     if (!settings.installed_apps_known) {
       app.installed = true;

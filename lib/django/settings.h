@@ -31,7 +31,9 @@ DjangoSettings ReadSettings(const Project& project, const std::vector<FileFacts>
 
 /// Marks the apps of `layout` that INSTALLED_APPS lists (by package, AppConfig
 /// name or AppConfig path). When INSTALLED_APPS is unknown every discovered app
-/// counts as installed.
-void MarkInstalledApps(const DjangoSettings& settings, DjangoLayout* layout);
+/// counts as installed. An entry naming a package of the project that discovery
+/// did not take for an app (no apps.py, models that only re-export) becomes one:
+/// Django says it is.
+void MarkInstalledApps(const Project& project, const DjangoSettings& settings, DjangoLayout* layout);
 
 }  // namespace seams
