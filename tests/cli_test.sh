@@ -190,5 +190,10 @@ printf 'root = "src"\n[[context]]\nname = "catalog"\nmembers = ["catalog"]\n[[co
 check "check with root = src finds the catalog imports" 1 $?
 assert "modules named from src" grep -q "cross-context-import: catalog\.\|imports catalog\." "$work/rooted.txt"
 
+# Every analysis report this script wrote validates against the schema.
+reports=$(find "$work" -name report.json | sort)
+python3 "$src/tests/validate_reports.py" "$src/reports/schema/analysis.schema.json" $reports > "$work/schema.out"
+check "the $(echo "$reports" | wc -l) reports written here validate against the schema" 0 $?
+
 echo "$passes passed, $failures failed"
 [ "$failures" = 0 ]
