@@ -1,5 +1,7 @@
 #include "cli/check_command.h"
 
+#include <unistd.h>
+
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -7,6 +9,7 @@
 
 #include "cli/common_options.h"
 #include "cli/config_loading.h"
+#include "cli/terminal.h"
 #include "lib/check/check.h"
 #include "lib/core/error.h"
 #include "lib/core/git_file_system.h"
@@ -36,7 +39,7 @@ int RunCheck(const CheckOptions& options) {
   AnalysisOptions analysis_options = ToAnalysisOptions(common);
   ApplyConfig(config, &analysis_options);
   RealFileSystem fs;
-  Analysis analysis = Analyze(fs, common.path, analysis_options);
+  Analysis analysis = RunAnalysis(fs, common.path, analysis_options, common, std::cerr);
   if (options.common.verbose) PrintDiagnostics(analysis, options.common, std::cerr);
   CheckResult result = Check(config, analysis);
 
@@ -59,7 +62,7 @@ int RunCheck(const CheckOptions& options) {
   if (!options.base.empty()) {
     // The base revision's violations, from its git objects: only what is absent there is new.
     GitTreeFileSystem base_fs(common.path, options.base);
-    Analysis base = Analyze(base_fs, common.path, analysis_options);
+    Analysis base = RunAnalysis(base_fs, common.path, analysis_options, common, std::cerr);
     baseline = std::make_unique<Baseline>();
     for (const auto& v : Check(config, base).violations) baseline->keys.insert(v.Key());
   } else if (!options.baseline.empty()) {
@@ -72,8 +75,14 @@ int RunCheck(const CheckOptions& options) {
   nlohmann::json report = BuildCheckReport(analysis, config, result, baseline.get());
   std::ostringstream text;
   FindCheckReporter(options.format)(report, text);
-  if (options.output.empty() || options.output == "-") std::cout << text.str();
-  else WriteFile(options.output, text.str());
+  if (options.output.empty() || options.output == "-") {
+    ColorMode mode = ColorMode::kAuto;
+    ParseColorMode(options.common.color, &mode);
+    Style style{options.format == "text" && ColorEnabled(mode, STDOUT_FILENO)};
+    std::cout << ColorizeSeverities(text.str(), style);
+  } else {
+    WriteFile(options.output, text.str());
+  }
   return CheckExitCode(report);
 }
 

@@ -65,7 +65,7 @@ Analysis AnalyzeAndCluster(const CommonOptions& common, const ClusterFlags& flag
   Config config = LoadProjectConfig(common.path, config_path, false);
   ApplyConfig(config, &options);
   RealFileSystem fs;
-  Analysis analysis = Analyze(fs, AnalysisRoot(config, common.path), options);
+  Analysis analysis = RunAnalysis(fs, AnalysisRoot(config, common.path), options, common, err);
   PrintDiagnostics(analysis, common, err);
   return analysis;
 }

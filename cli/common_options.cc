@@ -1,10 +1,13 @@
 #include "cli/common_options.h"
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <ostream>
 
+#include "cli/terminal.h"
 #include "lib/core/error.h"
 
 namespace seams::cli {
@@ -23,7 +26,22 @@ void AddCommonOptions(CLI::App* command, CommonOptions* options) {
   command->add_option("--cache-dir", options->cache_dir, "Cache of per-file facts keyed by content hash");
   command->add_flag("--no-cache", options->no_cache, "Do not read or write the facts cache");
   command->add_flag("-q,--quiet", options->quiet, "Print no diagnostics");
-  command->add_flag("-v,--verbose", options->verbose, "Print every diagnostic, notes included");
+  command->add_flag("-v,--verbose", options->verbose, "Print every diagnostic, notes included, and the time of each stage");
+  command->add_option("--color", options->color, "Colour on stderr: auto (a terminal, and NO_COLOR unset), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+}
+
+Analysis RunAnalysis(const FileSystem& fs, const std::string& root, const AnalysisOptions& options,
+                     const CommonOptions& common, std::ostream& err) {
+  ProgressLine progress(!common.quiet && StderrIsTerminal(), err);
+  AnalysisOptions with_progress = options;
+  with_progress.discover.progress = progress.Callback();
+  with_progress.parse.progress = progress.Callback();
+  Analysis analysis = Analyze(fs, root, with_progress);
+  progress.Clear();
+  if (common.verbose) PrintTimings(analysis.timings, err);
+  return analysis;
 }
 
 AnalysisOptions ToAnalysisOptions(const CommonOptions& options) {
@@ -48,6 +66,9 @@ AnalysisOptions ToAnalysisOptions(const CommonOptions& options) {
 
 void PrintDiagnostics(const Analysis& analysis, const CommonOptions& options, std::ostream& err) {
   if (options.quiet) return;
+  ColorMode mode = ColorMode::kAuto;
+  ParseColorMode(options.color, &mode);
+  Style style{ColorEnabled(mode, STDERR_FILENO)};
   std::map<std::string, int> counts;
   for (const auto& d : analysis.diagnostics) {
     ++counts[SeverityName(d.severity)];
@@ -58,7 +79,11 @@ void PrintDiagnostics(const Analysis& analysis, const CommonOptions& options, st
       if (d.column) err << ':' << d.column;
       err << ": ";
     }
-    err << SeverityName(d.severity) << ": " << d.code << ": " << d.message << '\n';
+    std::string severity = SeverityName(d.severity);
+    severity = d.severity == Severity::kError     ? style.Red(style.Bold(severity))
+               : d.severity == Severity::kWarning ? style.Yellow(severity)
+                                                  : style.Dim(severity);
+    err << severity << ": " << d.code << ": " << d.message << '\n';
   }
   err << "seams: " << analysis.project.files.size() << " files, " << analysis.parsed_files << " parsed, "
       << analysis.skipped_files << " skipped; " << counts["error"] << " errors, " << counts["warning"]

@@ -23,6 +23,7 @@ struct CommonOptions {
   bool no_cache = false;
   bool quiet = false;
   bool verbose = false;
+  std::string color = "auto";  ///< auto | always | never
 };
 
 /// Adds PATH, --exclude, --jobs, --max-file-size, --quiet and --verbose to `command`.
@@ -31,7 +32,14 @@ void AddCommonOptions(CLI::App* command, CommonOptions* options);
 /// The analysis options those flags describe.
 AnalysisOptions ToAnalysisOptions(const CommonOptions& options);
 
-/// Prints warnings and errors (all diagnostics with --verbose) and a one-line summary.
+/// Runs the analysis with a progress line on stderr while it discovers and
+/// parses (only when stderr is a terminal and not --quiet), then, with
+/// --verbose, prints how long each stage took.
+Analysis RunAnalysis(const FileSystem& fs, const std::string& root, const AnalysisOptions& options,
+                     const CommonOptions& common, std::ostream& err);
+
+/// Prints warnings and errors (all diagnostics with --verbose) and a one-line
+/// summary; severities in colour when --color allows it on stderr.
 void PrintDiagnostics(const Analysis& analysis, const CommonOptions& options, std::ostream& err);
 
 /// Writes `text` to `path`, creating parent directories. Throws SeamsError(kInput) on failure.

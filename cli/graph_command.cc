@@ -24,7 +24,7 @@ int RunGraph(const GraphOptions& options) {
   ParseGraphLevel(options.level, &level);
   Reporter reporter = FindGraphReporter(options.format);
   RealFileSystem fs;
-  Analysis analysis = Analyze(fs, options.common.path, ToAnalysisOptions(options.common));
+  Analysis analysis = RunAnalysis(fs, options.common.path, ToAnalysisOptions(options.common), options.common, std::cerr);
   PrintDiagnostics(analysis, options.common, std::cerr);
   nlohmann::json report = BuildGraphReport(analysis, level);
   if (options.output.empty() || options.output == "-") {

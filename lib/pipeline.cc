@@ -1,17 +1,44 @@
 #include "lib/pipeline.h"
 
+#include <chrono>
+
 #include "lib/django/symbols.h"
 
 namespace seams {
 
+namespace {
+
+/// Records how long each stage takes, from one mark to the next.
+class StageClock {
+ public:
+  explicit StageClock(std::vector<StageTiming>* timings) : timings_(timings), start_(Clock::now()) {}
+  void Mark(const std::string& stage, const std::string& detail) {
+    auto now = Clock::now();
+    timings_->push_back({stage, std::chrono::duration<double>(now - start_).count(), detail});
+    start_ = now;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  std::vector<StageTiming>* timings_;
+  Clock::time_point start_;
+};
+
+std::string Count(std::size_t n, const char* what) { return std::to_string(n) + " " + what; }
+
+}  // namespace
+
 Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOptions& options) {
   Analysis analysis;
+  StageClock clock(&analysis.timings);
 
   // Find the Python files and name their modules, so every later stage speaks in module names.
   analysis.project = Discover(fs, root, options.discover);
+  clock.Mark("discover", Count(analysis.project.files.size(), "files"));
 
   // Parse every file on all cores; each syntax tree is freed as soon as its facts are out.
   analysis.facts = ParseProject(fs, analysis.project, options.parse);
+  clock.Mark("parse", Count(analysis.project.files.size(), "files"));
 
   // Read the Django layout (settings module, apps and their labels) from the facts,
   // because the app of a module is what the app-level graph is drawn in.
@@ -19,6 +46,7 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
 
   // Resolve every import to a project module or an external package.
   analysis.resolution = ResolveImports(analysis.project, analysis.facts);
+  clock.Mark("layout+resolve", Count(analysis.layout.apps.size(), "apps"));
 
   // Read the settings (INSTALLED_APPS, AUTH_USER_MODEL, ROOT_URLCONF) as far as
   // literals allow, then mark which discovered apps are installed.
@@ -35,6 +63,9 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   analysis.django = AnalyzeDjango({analysis.project, analysis.facts, analysis.layout, analysis.settings, symbols,
                                    analysis.models, options.django});
 
+  clock.Mark("django", Count(analysis.models.models.size(), "models") + ", " + Count(analysis.django.views.size(), "views") +
+                           ", " + Count(analysis.django.urls.size(), "URLs"));
+
   // Turn resolved imports into a weighted, evidenced module graph.
   analysis.module_graph =
       BuildModuleGraph(analysis.project, analysis.facts, analysis.layout, analysis.resolution, options.weights);
@@ -43,6 +74,7 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   analysis.coupling = BuildCouplingGraph({analysis.project, analysis.facts, analysis.layout, analysis.resolution,
                                           symbols, analysis.models, analysis.django},
                                          options.coupling_weights);
+  clock.Mark("graph", Count(analysis.coupling.nodes.size(), "nodes") + ", " + Count(analysis.coupling.edges.size(), "edges"));
 
   // Cluster the coupling graph into proposed contexts, with the routes the gateway will need.
   if (options.cluster) {
@@ -54,6 +86,7 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
     if (proposal.settings_module.empty()) proposal.settings_module = analysis.layout.settings_module;
     analysis.proposal = ProposeContexts(analysis.coupling, routes, proposal);
     analysis.has_proposal = true;
+    clock.Mark("cluster", Count(analysis.proposal.contexts.size(), "contexts"));
   }
 
   // Gather what every stage had to say, in one sorted list.

@@ -7,6 +7,7 @@
 #include "lib/cluster/proposal.h"
 #include "lib/core/diagnostic.h"
 #include "lib/core/file_system.h"
+#include "lib/core/progress.h"
 #include "lib/discover/discover.h"
 #include "lib/django/django_facts.h"
 #include "lib/django/layout.h"
@@ -46,6 +47,7 @@ struct Analysis {
   std::vector<Diagnostic> diagnostics;  ///< Of every stage, sorted and deduplicated.
   int parsed_files = 0;               ///< Files whose facts were extracted.
   int skipped_files = 0;              ///< Files listed but not parsed (unreadable, too large).
+  std::vector<StageTiming> timings;    ///< Wall time per stage, in order; never written into a report.
 };
 
 /// Runs discover → parse → django layout → resolve → graph on `root`.

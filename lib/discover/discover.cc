@@ -238,6 +238,7 @@ Project Discover(const FileSystem& fs, const std::string& root, const DiscoverOp
     }
     return out;
   };
+  std::size_t found = 0;  // Python files found so far, under `mutex`
   auto worker = [&]() {
     std::unique_lock<std::mutex> lock(mutex);
     for (;;) {
@@ -250,6 +251,8 @@ Project Discover(const FileSystem& fs, const std::string& root, const DiscoverOp
       std::vector<Visit> more;
       DirResult result = work(visit, &more);
       lock.lock();
+      found += result.files.size();
+      if (options.progress) options.progress(ProgressStage::kDiscover, found, 0);
       results.push_back(std::move(result));
       for (auto& m : more) queue.push_back(std::move(m));
       --busy;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "lib/core/diagnostic.h"
+#include "lib/core/progress.h"
 
 namespace seams {
 
@@ -26,6 +27,7 @@ struct SourceFile {
 struct DiscoverOptions {
   std::vector<std::string> exclude;  ///< Globs matched against relative paths (`**` crosses '/').
   std::uint64_t max_file_bytes = 10u << 20;  ///< Larger files are listed but not parsed.
+  ProgressFn progress;  ///< Told the number of Python files found so far (total 0); may be empty.
 };
 
 /// The discovered project. Files are sorted by path; modules are unique.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "lib/core/file_system.h"
+#include "lib/core/progress.h"
 #include "lib/discover/project.h"
 #include "lib/parse/file_facts.h"
 
@@ -21,6 +22,8 @@ struct ParseOptions {
   unsigned jobs = 0;
   /// Directory of the on-disk facts cache; empty: no cache.
   std::string cache_dir;
+  /// Told the files done so far of the total, from the parse threads; may be empty.
+  ProgressFn progress;
 };
 
 /// The call and attribute names Django analysis needs (path, include, register,

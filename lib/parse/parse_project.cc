@@ -77,10 +77,22 @@ std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project
   std::unique_ptr<FactsCache> cache;
   if (!options.cache_dir.empty()) cache = std::make_unique<FactsCache>(options.cache_dir, options);
   std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> done{0};
+  // Counts a file as done however its iteration ends, and tells the caller.
+  struct Done {
+    std::atomic<std::size_t>& done;
+    const ParseOptions& options;
+    std::size_t total;
+    ~Done() {
+      std::size_t now = done.fetch_add(1) + 1;
+      if (options.progress) options.progress(ProgressStage::kParse, now, total);
+    }
+  };
   auto worker = [&]() {
     ParserPtr parser = NewParser();
     std::string contents, error;
     for (std::size_t k = next.fetch_add(1); k < order.size(); k = next.fetch_add(1)) {
+      Done counted{done, options, order.size()};
       std::size_t i = order[k];
       const SourceFile& file = project.files[i];
       FileFacts& facts = results[i];
