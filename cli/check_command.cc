@@ -75,14 +75,11 @@ int RunCheck(const CheckOptions& options) {
   nlohmann::json report = BuildCheckReport(analysis, config, result, baseline.get());
   std::ostringstream text;
   FindCheckReporter(options.format)(report, text);
-  if (options.output.empty() || options.output == "-") {
-    ColorMode mode = ColorMode::kAuto;
-    ParseColorMode(options.common.color, &mode);
-    Style style{options.format == "text" && ColorEnabled(mode, STDOUT_FILENO)};
-    std::cout << ColorizeSeverities(text.str(), style);
-  } else {
-    WriteFile(options.output, text.str());
-  }
+  const bool to_stdout = options.output.empty() || options.output == "-";
+  ColorMode mode = ColorMode::kAuto;
+  ParseColorMode(options.common.color, &mode);
+  Style style{to_stdout && options.format == "text" && ColorEnabled(mode, STDOUT_FILENO)};
+  WriteOutput(options.output, ColorizeSeverities(text.str(), style));
   return CheckExitCode(report);
 }
 

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <ostream>
 
@@ -98,6 +99,14 @@ void WriteFile(const std::string& path, const std::string& text) {
   out << text;
   out.close();
   if (!out) throw SeamsError(ErrorKind::kInput, "cannot write " + path);
+}
+
+void WriteOutput(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::cout << text;
+  } else {
+    WriteFile(path, text);
+  }
 }
 
 }  // namespace seams::cli

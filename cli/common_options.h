@@ -45,4 +45,7 @@ void PrintDiagnostics(const Analysis& analysis, const CommonOptions& options, st
 /// Writes `text` to `path`, creating parent directories. Throws SeamsError(kInput) on failure.
 void WriteFile(const std::string& path, const std::string& text);
 
+/// Writes `text` to stdout when `path` is empty or "-", else to the file `path`.
+void WriteOutput(const std::string& path, const std::string& text);
+
 }  // namespace seams::cli

@@ -35,10 +35,8 @@ int RunDiagram(const DiagramOptions& options) {
   }
   if (IsGraphvizFormat(options.format)) {
     RenderWithGraphviz(text.str(), options.format, options.output);
-  } else if (options.output.empty() || options.output == "-") {
-    std::cout << text.str();
   } else {
-    WriteFile(options.output, text.str());
+    WriteOutput(options.output, text.str());
   }
   return 0;
 }

@@ -36,11 +36,7 @@ int RunExplain(const ExplainOptions& options) {
   } else {
     WriteExplainText(explanation, text);
   }
-  if (options.output.empty() || options.output == "-") {
-    std::cout << text.str();
-  } else {
-    WriteFile(options.output, text.str());
-  }
+  WriteOutput(options.output, text.str());
   return 0;
 }
 

@@ -27,13 +27,9 @@ int RunGraph(const GraphOptions& options) {
   Analysis analysis = RunAnalysis(fs, options.common.path, ToAnalysisOptions(options.common), options.common, std::cerr);
   PrintDiagnostics(analysis, options.common, std::cerr);
   nlohmann::json report = BuildGraphReport(analysis, level);
-  if (options.output.empty() || options.output == "-") {
-    reporter(report, std::cout);
-  } else {
-    std::ostringstream text;
-    reporter(report, text);
-    WriteFile(options.output, text.str());
-  }
+  std::ostringstream text;
+  reporter(report, text);
+  WriteOutput(options.output, text.str());
   return 0;
 }
 

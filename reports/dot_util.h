@@ -1,5 +1,5 @@
 #pragma once
-/// Helpers shared by the DOT renderers.
+/// Helpers shared by the renderers: DOT strings and numbers, XML text, joins.
 
 #include <string>
 
@@ -14,5 +14,9 @@ std::string DotNumber(double value);
 /// Appends `separator` then `item` to `*out`, or `item` alone when `*out` is
 /// empty and the separator is a list separator — the one join of the renderers.
 void AppendJoined(std::string* out, const std::string& separator, const std::string& item);
+
+/// XML-escapes `text` for an attribute value (`attribute`) or element content:
+/// JUnit reports, and the HTML-like labels of Graphviz.
+std::string XmlEscape(const std::string& text, bool attribute);
 
 }  // namespace seams

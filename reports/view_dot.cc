@@ -10,20 +10,6 @@ namespace seams {
 
 namespace {
 
-std::string Html(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 /// "ab.C-d" → "ab_C_d": a port name Graphviz accepts.
 std::string Port(const std::string& field) {
   std::string out = "f_";
@@ -52,15 +38,15 @@ std::string EdgeLabel(const ViewEdge& edge) {
 void WriteModelNode(const ViewNode& node, std::ostream& out, const std::string& indent) {
   const std::string fill = node.external ? "#ffffff" : ViewColour(node.colour);
   out << indent << DotQuote(node.id) << " [shape=plain, label=<<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"3\""
-      << (node.external ? " color=\"#999999\"" : "") << "><tr><td bgcolor=\"" << fill << "\"><b>" << Html(node.label) << "</b>"
-      << (node.detail.empty() ? "" : "<br/><font point-size=\"8\">" + Html(node.detail) + "</font>") << "</td></tr>";
+      << (node.external ? " color=\"#999999\"" : "") << "><tr><td bgcolor=\"" << fill << "\"><b>" << XmlEscape(node.label, false) << "</b>"
+      << (node.detail.empty() ? "" : "<br/><font point-size=\"8\">" + XmlEscape(node.detail, false) + "</font>") << "</td></tr>";
   for (const auto& field : node.fields) {
     out << "<tr><td align=\"left\" port=\"" << Port(field.name) << "\">";
     std::string text = field.name + " " + field.kind + " → " + field.target;
     if (field.crosses) {
-      out << "<font color=\"#c0392b\"><b>" << Html(text) << "</b></font>";
+      out << "<font color=\"#c0392b\"><b>" << XmlEscape(text, false) << "</b></font>";
     } else {
-      out << Html(text);
+      out << XmlEscape(text, false);
     }
     out << "</td></tr>";
   }
@@ -141,7 +127,7 @@ void WriteViewDot(const View& view, std::ostream& out) {
         << "<tr><td colspan=\"4\" border=\"0\"><b>proposed contexts</b></td></tr>";
     for (std::size_t i = 0; i < view.legend.size(); ++i) {
       if (i % 4 == 0) out << "<tr>";
-      out << "<td bgcolor=\"" << ViewColour(view.legend[i].first) << "\">" << Html(view.legend[i].second) << "</td>";
+      out << "<td bgcolor=\"" << ViewColour(view.legend[i].first) << "\">" << XmlEscape(view.legend[i].second, false) << "</td>";
       if (i % 4 == 3 || i + 1 == view.legend.size()) out << "</tr>";
     }
     out << "</table>>];\n";
