@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validates Seams analysis reports against reports/schema/analysis.schema.json.
+"""Validates Seams reports against a schema of reports/schema/ (analysis, explain).
 
 Usage: validate_reports.py SCHEMA REPORT.json...
 Prints every failure with its JSON path; exits 1 when any report fails.
