@@ -21,6 +21,7 @@ struct ExplainOptions {
   std::string config;
   std::string a, b;
   std::string format = "text";
+  std::size_t evidence = 10;
   std::string output;
 };
 
@@ -34,7 +35,7 @@ int RunExplain(const ExplainOptions& options) {
   if (options.format == "json") {
     WriteJson(explanation, text);
   } else {
-    WriteExplainText(explanation, text);
+    WriteExplainText(explanation, text, options.evidence);
   }
   WriteOutput(options.output, text.str());
   return 0;
@@ -58,6 +59,8 @@ void SetupExplainCommand(CLI::App* app, std::function<int()>* run) {
   command->add_option("b", options->b, "What it is coupled with (default: everything else)");
   command->add_option("--config", options->config, "Config file (default: seams.toml or pyproject.toml, searched upwards)");
   command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  command->add_option("--evidence", options->evidence, "Text: at most this many lines of evidence per kind; 0 for all (JSON has all)")
+      ->capture_default_str();
   command->add_option("-o,--output", options->output, "Write to this file instead of stdout");
   command->callback([run, options]() { *run = [options]() { return RunExplain(*options); }; });
 }

@@ -200,7 +200,7 @@ json Explain(const json& report, const std::string& a, const std::string& b) {
           {"pairs", std::move(out_pairs)}};
 }
 
-void WriteExplainText(const json& explanation, std::ostream& out) {
+void WriteExplainText(const json& explanation, std::ostream& out, std::size_t max_evidence) {
   auto describe = [](const json& s) {
     std::string text = s.at("name").get<std::string>() + " (" + s.at("as").get<std::string>();
     if (s.at("as") != "model" && s.at("as") != "module") text += ", " + std::to_string(s.at("nodes").get<int>()) + " nodes";
@@ -225,13 +225,20 @@ void WriteExplainText(const json& explanation, std::ostream& out) {
     for (const auto& kind : pair.at("kinds")) {
       out << "  " << kind.at("kind").get<std::string>() << ": " << kind.at("count").get<int>() << ", weight "
           << DotNumber(kind.at("weight").get<double>()) << "\n";
+      std::size_t shown = 0, hidden = 0;
       for (const auto& edge : kind.at("edges")) {
         for (const auto& e : edge.at("evidence")) {
+          if (max_evidence && shown == max_evidence) {
+            ++hidden;
+            continue;
+          }
+          ++shown;
           out << "    " << e.at("path").get<std::string>() << ":" << e.at("line").get<int>() << "  "
               << edge.at("from").get<std::string>() << " → " << edge.at("to").get<std::string>() << "  "
               << e.at("detail").get<std::string>() << "\n";
         }
       }
+      if (hidden) out << "    … and " << hidden << " more (--evidence 0 shows every one)\n";
     }
   }
 }

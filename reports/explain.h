@@ -24,7 +24,8 @@ inline constexpr const char* kExplainSchema = "seams.explain/1";
 nlohmann::json Explain(const nlohmann::json& report, const std::string& a, const std::string& b);
 
 /// The text form: a heading per direction, a line per kind with its total,
-/// then one line of evidence per coupling (path:line, what the code says).
-void WriteExplainText(const nlohmann::json& explanation, std::ostream& out);
+/// then one line of evidence per coupling (path:line, what the code says), at
+/// most `max_evidence` per kind (0: all), saying how many more there are.
+void WriteExplainText(const nlohmann::json& explanation, std::ostream& out, std::size_t max_evidence = 0);
 
 }  // namespace seams

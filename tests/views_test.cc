@@ -330,6 +330,11 @@ TEST_CASE("explain: orders and payments in the example monolith", "[explain]") {
   for (const auto& p : one.at("pairs")) counterparts.insert(p.at("from").get<std::string>() + ">" + p.at("to").get<std::string>());
   CHECK(counterparts.count("payments.Payment>orders.Order"));
   CHECK(counterparts.count("orders.Order>accounts.User"));
+  std::ostringstream capped;
+  seams::WriteExplainText(one, capped, 2);
+  CHECK(capped.str().find("orders.views → orders.Order: 8 couplings, weight 22\n  uses_model: 7, weight 21\n") !=
+        std::string::npos);
+  CHECK(capped.str().find("    … and 5 more (--evidence 0 shows every one)\n") != std::string::npos);
   CHECK_THROWS_WITH(seams::Explain(ShopwiseReport(), "ordrs", ""), Catch::Contains("'ordrs' names no context"));
   CHECK_THROWS_WITH(seams::Explain(ShopwiseReport(), "order", ""), Catch::Contains("did you mean"));
 }
