@@ -152,7 +152,7 @@ void CrossingRelations(const json& report, std::ostream& out) {
   }
   std::vector<const json*> crossing;
   for (const auto& r : report.at("relations")) {
-    if (!r.at("to").is_string() || r.at("kind") == "inherits") continue;
+    if (!r.at("to").is_string() || r.at("kind") == "inherits" || r.at("kind") == "generic_relation") continue;
     auto from = context_of.find(r.at("from").get<std::string>());
     auto to = context_of.find(r.at("to").get<std::string>());
     if (from != context_of.end() && to != context_of.end() && from->second != to->second) crossing.push_back(&r);

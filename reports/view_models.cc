@@ -39,7 +39,8 @@ View Models(const json& report, const ReportIndex& index, const ViewOptions& opt
     if (!r.at("to").is_string()) continue;
     Relation rel{r.at("from").get<std::string>(), r.at("to").get<std::string>(), r.at("field").get<std::string>(),
                  r.at("kind").get<std::string>(), false};
-    rel.crosses = crosses(rel.from, rel.to);
+    // A GenericRelation is an accessor, not a column: splitting the database breaks nothing here.
+    rel.crosses = rel.kind != "generic_relation" && crosses(rel.from, rel.to);
     if (rel.kind == "inherits" || hidden(rel.to) || hidden(rel.from)) continue;
     if (options.cross_only && !rel.crosses) continue;
     if (!in_focus(rel.from) && !in_focus(rel.to)) continue;

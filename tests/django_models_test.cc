@@ -354,3 +354,27 @@ TEST_CASE("django-mptt's tree fields are relations (netbox's Region.parent)", "[
   CHECK(Relations(analysis) == std::set<std::string>{"dcim.Region parent fk dcim.Region", "dcim.Site region fk dcim.Region",
                                                      "dcim.Site regions m2m dcim.Region"});
 }
+
+TEST_CASE("coupling graph: a GenericRelation is a use of the model, not a foreign key", "[django][graph]") {
+  seams::MemoryFileSystem fs;
+  fs.AddFile("proj/catalog/__init__.py", "");
+  fs.AddFile("proj/catalog/models.py",
+             "from django.db import models\n"
+             "from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation\n"
+             "class Asset(models.Model):\n"
+             "    content_type = models.ForeignKey('contenttypes.ContentType', on_delete=models.CASCADE)\n"
+             "    target = GenericForeignKey('content_type', 'object_id')\n"
+             "class Product(models.Model):\n"
+             "    media = GenericRelation(Asset)\n"
+             "    main = models.ForeignKey(Asset, on_delete=models.CASCADE)\n");
+  auto analysis = seams::test::AnalyzeMemory(fs);
+  std::set<std::string> edges;
+  for (const auto& e : analysis.coupling.edges) {
+    const auto& from = analysis.coupling.nodes[static_cast<std::size_t>(e.from)].id;
+    const auto& to = analysis.coupling.nodes[static_cast<std::size_t>(e.to)].id;
+    if (from == "catalog.Product" && to == "catalog.Asset") {
+      for (const auto& ev : e.evidence) edges.insert(std::string(seams::CouplingKindName(e.kind)) + " " + ev.detail);
+    }
+  }
+  CHECK(edges == std::set<std::string>{"uses_model generic_relation media → catalog.Asset", "fk fk main → catalog.Asset"});
+}

@@ -116,9 +116,12 @@ class Builder {
   void AddRelations() {
     for (const auto& r : in_.models.relations) {
       if (r.to.empty()) continue;
-      CouplingKind kind = r.kind == "m2m" ? CouplingKind::kM2m
-                          : r.kind == "inherits" ? CouplingKind::kInherits
-                                                 : CouplingKind::kFk;
+      // A GenericRelation is an accessor, not a column: the key lives in the
+      // other model's generic foreign key, which may point at any model.
+      CouplingKind kind = r.kind == "m2m"                ? CouplingKind::kM2m
+                          : r.kind == "inherits"         ? CouplingKind::kInherits
+                          : r.kind == "generic_relation" ? CouplingKind::kUsesModel
+                                                         : CouplingKind::kFk;
       std::string detail = r.kind == "inherits" ? "multi-table inheritance"
                                                 : r.kind + " " + r.field + " → " + r.to;
       Add(Node(r.from), Node(r.to), kind, {r.path, r.line, detail});
