@@ -53,11 +53,24 @@ class Writer {
     Wrote(path);
   }
 
+  /// One line for the folder (one per file with --verbose).
+  void Summarize() const {
+    if (options_.common.quiet || options_.common.verbose || written_ == 0) return;
+    std::cerr << "seams: wrote " << written_ << " files to " << options_.output << "/"
+              << (options_.formats.size() > 0 ? " (" : "");
+    for (std::size_t i = 0; i < options_.formats.size(); ++i) std::cerr << (i ? ", " : "") << options_.formats[i];
+    std::cerr << ")" << (has_handout_ ? "; start with " + options_.output + "/report.md" : std::string()) << '\n';
+  }
+
  private:
   void Wrote(const std::string& path) {
-    if (!options_.common.quiet) std::cerr << "seams: wrote " << path << '\n';
+    ++written_;
+    has_handout_ = has_handout_ || path == options_.output + "/report.md";
+    if (!options_.common.quiet && options_.common.verbose) std::cerr << "seams: wrote " << path << '\n';
   }
   const AnalyzeOptions& options_;
+  std::size_t written_ = 0;
+  bool has_handout_ = false;
 };
 
 int RunAnalyze(const AnalyzeOptions& options) {
@@ -106,6 +119,7 @@ int RunAnalyze(const AnalyzeOptions& options) {
       if (formats.count(format)) writer.Render(name + "." + format, dot, format);
     }
   }
+  writer.Summarize();
   return 0;
 }
 
