@@ -1,61 +1,96 @@
 #!/usr/bin/env bash
-# Every analysis report the tests produce validates against
-# reports/schema/analysis.schema.json, and the validator rejects broken ones.
+# The report contract holds: every analysis report the real binary writes
+# validates against reports/schema/analysis.schema.json, and the validator
+# rejects reports that break it.
 # Usage: schema_test.sh SEAMS_BINARY SOURCE_DIR
 set -euo pipefail
 seams=$1 src=$2
 schema="$src/reports/schema/analysis.schema.json"
 validate="$src/tests/validate_reports.py"
 django=/usr/lib/python3/dist-packages/django
+shopwise="$src/examples/shopwise"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+[ -f "$django/contrib/__init__.py" ] || fail "Django not found at $django: install python3-django"
 
-"$seams" analyze "$src/tests/fixtures/small" -o "$work/small" -q --format json
-"$seams" analyze "$src/examples/shopwise" -o "$work/shopwise" -q --format json
-"$seams" analyze "$src/examples/shopwise" -o "$work/shopwise-module" -q --format json --level module --services 7
-"$seams" analyze "$src/examples/shopwise" -o "$work/shopwise-app" -q --format json --level app
-"$seams" analyze "$src/examples/shopwise" -o "$work/shopwise-flat" -q --format json --no-shared-kernel --include-tests
-"$seams" analyze "$django/contrib" -o "$work/contrib" -q --format json
-"$seams" analyze "$django" -o "$work/django" -q --format json
+# 1. Reports from the real binary: the commands the CLI tests run, every
+#    clustering level, the flags that change the proposal's shape, Django's own
+#    code, and a project of broken files (every kind of diagnostic bad input gives).
+analyze() {  # analyze NAME ARGS...: writes $work/NAME/report.json
+  local name=$1; shift
+  "$seams" analyze "$@" -o "$work/$name" -q > "$work/$name.log" 2>&1 || { cat "$work/$name.log"; fail "seams analyze $*"; }
+}
+analyze small "$src/tests/fixtures/small"                       # all formats, as cli_test.sh does
+analyze shopwise "$shopwise" --format json
+analyze shopwise-module "$shopwise" --format json --level module --services 7
+analyze shopwise-app "$shopwise" --format json --level app
+analyze shopwise-flat "$shopwise" --format json --no-shared-kernel --include-tests
+analyze shopwise-resolution "$shopwise" --format json --resolution 2.5 --seed 7 --consensus-runs 0 --weight fk=8
+analyze contrib "$django/contrib" --format json
+analyze django "$django" --format json
 
-# A project with broken files: every diagnostic kind that bad input gives.
 mkdir -p "$work/bad/app"
-printf 'from django.db import models\nclass A(models.Model):\n    b = models.ForeignKey("nowhere.B", on_delete=models.CASCADE)\n' > "$work/bad/app/models.py"
 : > "$work/bad/app/__init__.py"
+printf 'from django.db import models\nclass A(models.Model):\n    b = models.ForeignKey("nowhere.B", on_delete=models.CASCADE)\n' > "$work/bad/app/models.py"
 printf 'def broken(:\n' > "$work/bad/app/views.py"
 printf '\xff\xfe not utf-8\n' > "$work/bad/app/latin.py"
 printf 'import missing_module\nfrom . import nothing_here\n' > "$work/bad/app/imports.py"
-"$seams" analyze "$work/bad" -o "$work/bad-out" -q --format json
+analyze bad "$work/bad" --format json
+python3 -c 'import json, sys; sys.exit(len(json.load(open(sys.argv[1]))["diagnostics"]) < 3)' "$work/bad/report.json" \
+  || fail "the broken project gave fewer than 3 diagnostics"
 
+# `seams cluster --format json` prints the same report.
+mkdir -p "$work/cluster"
+"$seams" cluster "$shopwise" -q --format json > "$work/cluster/report.json"
+
+# 2. Every report.json committed under tests/ and examples/ (goldens) as well.
+goldens=$(find "$src/tests" "$src/examples" -name node_modules -prune -o -name report.json -type f -print | sort)
 reports=$(find "$work" -name report.json | sort)
-count=$(echo "$reports" | wc -l)
-[ "$count" -ge 8 ] || { echo "FAIL: only $count reports"; exit 1; }
-python3 "$validate" "$schema" $reports
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["diagnostics"]; sys.exit(0 if len(d) >= 3 else 1)' "$work/bad-out/report.json" \
-  || { echo "FAIL: the broken project gave too few diagnostics"; exit 1; }
+all="$reports${goldens:+
+$goldens}"
+count=$(printf '%s\n' "$all" | wc -l)
+[ "$count" -ge 10 ] || fail "only $count reports to validate"
+# shellcheck disable=SC2086  # paths have no spaces: mktemp and the source tree
+python3 "$validate" "$schema" $all || fail "reports that do not match the schema (above)"
 
-# The schema is strict: each of these breaks it.
+# 3. The validator can fail: each broken copy of a valid report is rejected with exit 1.
 good="$work/shopwise/report.json"
-mutate() {  # mutate NAME PYTHON-STATEMENT-ON-r
-  python3 - "$good" "$work/$1.json" "$2" <<'PY'
+rejects=0
+mutate() {  # mutate NAME PYTHON-STATEMENTS-ON-r [EXPECTED-TEXT]
+  local name=$1 code=$2 expect=${3:-}
+  python3 - "$good" "$work/$name.json" "$code" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 exec(sys.argv[3])
 json.dump(r, open(sys.argv[2], "w"))
 PY
-  if python3 "$validate" "$schema" "$work/$1.json" > "$work/$1.out"; then
-    echo "FAIL: the schema accepts a report with $1"; exit 1
+  local rc=0
+  python3 "$validate" "$schema" "$work/$name.json" > "$work/$name.out" 2>&1 || rc=$?
+  [ "$rc" = 1 ] || { cat "$work/$name.out"; fail "a report with $name: exit $rc, expected 1"; }
+  if [ -n "$expect" ] && ! grep -qF -- "$expect" "$work/$name.out"; then
+    cat "$work/$name.out"; fail "a report with $name: the message does not say '$expect'"
   fi
+  rejects=$((rejects + 1))
 }
-mutate "a top-level key removed" 'del r["views"]'
-mutate "an extra key in a model" 'r["models"][0]["colour"] = "red"'
-mutate "a string for an integer" 'r["models"][0]["line"] = "12"'
-mutate "another schema version" 'r["schema"] = "seams.analysis/2"'
-mutate "an unknown coupling kind" 'r["graph"]["edges"][0]["kind"] = "friendship"'
-mutate "a proposal without contexts" 'del r["contexts"]'
-mutate "a NaN metric (null)" 'r["metrics"]["modularity"] = None'
-mutate "a missing evidence line" 'del r["graph"]["edges"][0]["evidence"][0]["line"]'
-# …and a report without any proposal is still valid (BuildAnalysisReport without clustering).
+mutate "a top-level key removed" 'del r["views"]' "'views' is a required property"
+mutate "an extra key in a model" 'r["models"][0]["colour"] = "red"' '$.models[0]'
+mutate "a string for an integer" 'r["models"][0]["line"] = "12"' "\$.models[0].line: '12' is not of type 'integer'"
+mutate "another schema version" 'r["schema"] = "seams.analysis/2"' "refused"
+mutate "a double for an integer" 'r["graph"]["edges"][0]["count"] = 3.0' "is not of type 'integer'"
+mutate "an unknown coupling kind" 'r["graph"]["edges"][0]["kind"] = "friendship"' '$.graph.edges[0].kind'
+mutate "a NaN metric (written as null)" 'r["metrics"]["modularity"] = None' '$.metrics.modularity'
+mutate "an evidence without its line" 'del r["graph"]["edges"][0]["evidence"][0]["line"]' "'line' is a required property"
+mutate "an unknown severity" 'r["diagnostics"].append({"code": "x", "severity": "fatal", "path": "", "line": 0, "column": 0, "message": "m"})' '$.diagnostics'
+mutate "half a proposal (no contexts)" 'del r["contexts"]' "'contexts' is a dependency of"
+mutate "a node without its context" 'del r["graph"]["nodes"][0]["context"]' "'context' is a required property"
+mutate "a node context without a proposal" \
+  'for k in ["proposal", "shared_kernel", "contexts", "undecided", "metrics", "cross_context", "plan"]: del r[k]' \
+  "False schema does not allow"
+mutate "an app member at model level" 'r["contexts"][0]["members"][0]["kind"] = "app"' '$.contexts[0].members[0].kind'
+mutate "a NaN in the text" 'r["plan"][0]["difficulty"] = float("nan")' "NaN is not JSON"
+
+# …and a report without any proposal (a library caller that does not cluster) is valid.
 python3 - "$good" "$work/unclustered.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
@@ -65,5 +100,7 @@ for n in r["graph"]["nodes"]:
     del n["context"]
 json.dump(r, open(sys.argv[2], "w"))
 PY
-python3 "$validate" "$schema" "$work/unclustered.json" > /dev/null
-echo "PASS: $count reports valid, 8 broken ones rejected"
+python3 "$validate" "$schema" "$work/unclustered.json" > "$work/unclustered.out" \
+  || { cat "$work/unclustered.out"; fail "a report without a proposal is refused"; }
+
+echo "PASS: $count reports valid ($(printf '%s\n' "$goldens" | grep -c . || true) committed), $rejects broken ones rejected"
