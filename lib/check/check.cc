@@ -1,7 +1,6 @@
 #include "lib/check/check.h"
 
 #include <algorithm>
-#include <functional>
 #include <nlohmann/json.hpp>
 #include <tuple>
 
@@ -189,47 +188,66 @@ class Checker {
   }
 
   // A cycle among declared depends_on is reported once, at the first context's line.
+  // The walk is an explicit-stack depth-first search: a config is user input, and a
+  // depends_on chain thousands of contexts long must not overflow the call stack.
   void CheckCycles() {
     std::map<std::string, int> state;  // 0 new, 1 on stack, 2 done
-    std::vector<std::string> stack;
+    std::vector<std::string> stack;    // the contexts on the current path
     std::set<std::string> reported;
-    std::function<void(const std::string&)> visit = [&](const std::string& name) {
+    struct Frame {
+      const ContextConfig* context;  // null when the name is not a declared context
+      std::size_t next = 0;          // the next depends_on entry to follow
+    };
+    std::vector<Frame> frames;
+    std::map<std::string, const ContextConfig*> by_name;
+    for (const auto& context : config_.contexts) by_name.emplace(context.name, &context);
+    auto enter = [&](const std::string& name) {
       state[name] = 1;
       stack.push_back(name);
-      if (const ContextConfig* context = FindContext(name)) {
-        for (const auto& dep : context->depends_on) {
-          if (state[dep] == 1) {
-            auto begin = std::find(stack.begin(), stack.end(), dep);
-            std::vector<std::string> cycle(begin, stack.end());
-            std::vector<std::string> sorted = cycle;
-            std::sort(sorted.begin(), sorted.end());
-            if (!reported.insert(Join(sorted)).second) continue;
-            const ContextConfig* first = FindContext(cycle.front());
-            Violation v;
-            v.rule = "context-cycle";
-            v.path = config_.path;
-            v.line = first ? first->line : 0;
-            v.column = 1;
-            v.from = cycle.front();
-            v.to = cycle.back();
-            v.from_context = cycle.front();
-            v.to_context = cycle.back();
-            std::string chain;
-            for (const auto& c : cycle) chain += c + " -> ";
-            v.message = "contexts depend on each other in a cycle: " + chain + cycle.front();
-            v.help = "break the cycle: one of these contexts must not depend on the next";
-            Add(std::move(v));
-          } else if (state[dep] == 0) {
-            visit(dep);
-          }
+      auto it = by_name.find(name);
+      frames.push_back({it == by_name.end() ? nullptr : it->second});
+    };
+    for (const auto& root : config_.contexts) {
+      if (state[root.name] != 0) continue;
+      enter(root.name);
+      while (!frames.empty()) {
+        Frame& frame = frames.back();
+        if (!frame.context || frame.next == frame.context->depends_on.size()) {
+          state[stack.back()] = 2;
+          stack.pop_back();
+          frames.pop_back();
+          continue;
+        }
+        const std::string& dep = frame.context->depends_on[frame.next++];
+        int& dep_state = state[dep];
+        if (dep_state == 0) {
+          enter(dep);
+        } else if (dep_state == 1) {
+          ReportCycle(std::vector<std::string>(std::find(stack.begin(), stack.end(), dep), stack.end()), &reported);
         }
       }
-      stack.pop_back();
-      state[name] = 2;
-    };
-    for (const auto& context : config_.contexts) {
-      if (state[context.name] == 0) visit(context.name);
     }
+  }
+
+  void ReportCycle(std::vector<std::string> cycle, std::set<std::string>* reported) {
+    std::vector<std::string> sorted = cycle;
+    std::sort(sorted.begin(), sorted.end());
+    if (!reported->insert(Join(sorted)).second) return;
+    const ContextConfig* first = FindContext(cycle.front());
+    Violation v;
+    v.rule = "context-cycle";
+    v.path = config_.path;
+    v.line = first ? first->line : 0;
+    v.column = 1;
+    v.from = cycle.front();
+    v.to = cycle.back();
+    v.from_context = cycle.front();
+    v.to_context = cycle.back();
+    std::string chain;
+    for (const auto& c : cycle) chain += c + " -> ";
+    v.message = "contexts depend on each other in a cycle: " + chain + cycle.front();
+    v.help = "break the cycle: one of these contexts must not depend on the next";
+    Add(std::move(v));
   }
 
   void CheckUnassigned() {

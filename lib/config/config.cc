@@ -2,6 +2,8 @@
 
 #include "lib/config/config.h"
 
+#include <algorithm>
+#include <cmath>
 #include <set>
 #include <sstream>
 #include <toml++/toml.h>
@@ -81,6 +83,15 @@ class Reader {
   std::vector<std::string> errors_;
 };
 
+// A name that will be printed in reports and terminals: no NUL, escape, newline
+// or other control character can hide or forge output there.
+bool HasControlCharacter(const std::string& name) {
+  return std::any_of(name.begin(), name.end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7F;
+  });
+}
+
 bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
@@ -153,6 +164,10 @@ Config ParseConfig(const std::string& text, const std::string& path) {
           reader.Error(t->source(), "a context needs a name", "name = \"orders\"");
           continue;
         }
+        if (HasControlCharacter(context.name)) {
+          reader.Error(t->get("name")->source(), "a context name must not hold control characters (newline, NUL, escape…)");
+          continue;
+        }
         if (!names.emplace(context.name, context.line).second) {
           reader.Error(t->source(), "context '" + context.name + "' is declared twice (first at line " +
                                         std::to_string(names[context.name]) + ")");
@@ -193,8 +208,9 @@ Config ParseConfig(const std::string& text, const std::string& path) {
           reader.Error(key.source(), "unknown edge kind '" + kind + "' in [tool.seams.weights]",
                        "kinds: fk, m2m, inherits, inherits_abstract, uses_model, signal, import, import_lazy, "
                        "import_typing, task_call, url_include");
-        } else if (!value || *value < 0) {
-          reader.Error(node.source(), "weight of '" + kind + "' must be a number >= 0");
+        } else if (!value || !std::isfinite(*value) || *value < 0) {
+          // nan and inf are TOML floats, but no weight: they poison every sum downstream.
+          reader.Error(node.source(), "weight of '" + kind + "' must be a finite number >= 0");
         } else {
           config.weights[kind] = *value;
         }
@@ -226,7 +242,14 @@ Config ParseConfig(const std::string& text, const std::string& path) {
   }
   if (const toml::node* pins = table->get("pins")) {
     if (const toml::table* t = pins->as_table()) {
-      for (const auto& [key, node] : *t) config.pins[std::string(key.str())] = reader.Strings(*t, std::string(key.str()).c_str());
+      for (const auto& [key, node] : *t) {
+        std::string name(key.str());
+        if (HasControlCharacter(name)) {
+          reader.Error(key.source(), "a pinned context name must not hold control characters (newline, NUL, escape…)");
+          continue;
+        }
+        config.pins[name] = reader.Strings(*t, name.c_str());
+      }
     } else {
       reader.Error(pins->source(), "'pins' must be a table of arrays", "[tool.seams.pins]\norders = [\"shop.orders\"]");
     }
@@ -246,6 +269,13 @@ Config ParseConfig(const std::string& text, const std::string& path) {
 }
 
 Config LoadConfig(const FileSystem& fs, const std::string& path) {
+  // A directory opens and reads as empty on Linux: it would pass as a config with no contexts.
+  auto type = fs.Stat(path);
+  if (type && *type != EntryType::kFile) {
+    throw SeamsError(ErrorKind::kConfig, path + ":1:1: error: " +
+                                             (*type == EntryType::kDirectory ? "a directory" : "not a regular file") +
+                                             ", not a config file\n  help: name a seams.toml or a pyproject.toml");
+  }
   std::string text, error;
   if (!fs.ReadFile(path, &text, &error)) throw SeamsError(ErrorKind::kConfig, path + ": error: cannot read: " + error);
   return ParseConfig(text, path);

@@ -6,7 +6,9 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <string_view>
 #include <thread>
+#include <tuple>
 
 #include "lib/core/error.h"
 
@@ -62,34 +64,54 @@ std::string Dirname(const std::string& path) {
   return slash == std::string::npos ? "" : path.substr(0, slash);
 }
 
-bool GlobMatchParts(const std::vector<std::string>& pattern, size_t pi, const std::vector<std::string>& path,
-                    size_t si);
+// Glob matching without backtracking blow-up: on a mismatch, only the most
+// recent star is retried one step further. That is exact for patterns whose only
+// wildcard spanning several items is the star, and takes time proportional to
+// pattern × subject at worst (linear in practice), where plain recursion over
+// every star is exponential in their number (400 `**/` took 30 s).
 
 // Matches one path segment against one pattern segment with * and ?.
-bool SegmentMatch(const char* p, const char* s) {
-  if (*p == '\0') return *s == '\0';
-  if (*p == '*') {
-    for (const char* t = s;; ++t) {
-      if (SegmentMatch(p + 1, t)) return true;
-      if (*t == '\0') return false;
+bool SegmentMatch(std::string_view p, std::string_view s) {
+  std::size_t pi = 0, si = 0;
+  std::size_t star = std::string_view::npos, resume = 0;
+  while (si < s.size()) {
+    if (pi < p.size() && p[pi] == '*') {
+      star = pi++;
+      resume = si;
+    } else if (pi < p.size() && (p[pi] == '?' || p[pi] == s[si])) {
+      ++pi;
+      ++si;
+    } else if (star != std::string_view::npos) {
+      pi = star + 1;
+      si = ++resume;
+    } else {
+      return false;
     }
   }
-  if (*s == '\0') return false;
-  if (*p == '?' || *p == *s) return SegmentMatch(p + 1, s + 1);
-  return false;
+  while (pi < p.size() && p[pi] == '*') ++pi;
+  return pi == p.size();
 }
 
-bool GlobMatchParts(const std::vector<std::string>& pattern, size_t pi, const std::vector<std::string>& path,
-                    size_t si) {
-  if (pi == pattern.size()) return si == path.size();
-  if (pattern[pi] == "**") {
-    for (size_t k = si; k <= path.size(); ++k) {
-      if (GlobMatchParts(pattern, pi + 1, path, k)) return true;
+// The same walk one level up: `**` is the star over whole segments.
+bool GlobMatchParts(const std::vector<std::string>& pattern, const std::vector<std::string>& path) {
+  std::size_t pi = 0, si = 0;
+  std::size_t star = std::string::npos, resume = 0;
+  while (si < path.size()) {
+    if (pi < pattern.size() && pattern[pi] == "**") {
+      star = pi++;
+      resume = si;
+    } else if (pi < pattern.size() && SegmentMatch(pattern[pi], path[si])) {
+      ++pi;
+      ++si;
+    } else if (star != std::string::npos) {
+      pi = star + 1;
+      si = ++resume;
+    } else {
+      return false;
     }
-    return false;
   }
-  if (si == path.size()) return false;
-  return SegmentMatch(pattern[pi].c_str(), path[si].c_str()) && GlobMatchParts(pattern, pi + 1, path, si + 1);
+  while (pi < pattern.size() && pattern[pi] == "**") ++pi;
+  return pi == pattern.size();
 }
 
 bool IsExcluded(const std::vector<std::string>& globs, const std::string& relative) {
@@ -102,7 +124,7 @@ bool IsExcluded(const std::vector<std::string>& globs, const std::string& relati
 }  // namespace
 
 bool GlobMatch(const std::string& pattern, const std::string& path) {
-  return GlobMatchParts(SplitPath(pattern), 0, SplitPath(path), 0);
+  return GlobMatchParts(SplitPath(pattern), SplitPath(path));
 }
 
 std::string ModuleNameFor(const std::string& relative_path, const std::string& import_root,
@@ -153,14 +175,17 @@ Project Discover(const FileSystem& fs, const std::string& root, const DiscoverOp
 
   // Walk the tree on two threads. A directory whose identity equals one of its own
   // ancestors' is a symlink cycle and is not entered; a directory reached twice by
-  // different paths (a symlink to a sibling) is kept under its smallest path. Both
-  // rules depend only on the tree, never on the walk's order, so output is stable.
+  // different paths (a symlink to a sibling) is kept under its real path when it
+  // has one (no symlink on the way), else under its smallest path. Both rules
+  // depend only on the tree, never on the walk's order, so output is stable.
   struct Visit {
     std::string rel;
     std::vector<std::string> ancestors;  // identities of the directories above, root first
+    bool via_link = false;               // some directory on the way here was a symlink
   };
   struct DirResult {
     std::string rel;
+    bool via_link = false;
     std::string identity;
     bool has_init = false;
     std::vector<SourceFile> files;
@@ -175,6 +200,7 @@ Project Discover(const FileSystem& fs, const std::string& root, const DiscoverOp
   auto work = [&](const Visit& visit, std::vector<Visit>* more) {
     DirResult out;
     out.rel = visit.rel;
+    out.via_link = visit.via_link;
     const std::string& rel = visit.rel;
     std::string abs = rel.empty() ? root : JoinPath(root, rel);
     auto identity = fs.DirectoryIdentity(abs);
@@ -216,7 +242,7 @@ Project Discover(const FileSystem& fs, const std::string& root, const DiscoverOp
             fs.Stat(JoinPath(JoinPath(root, child), "__init__.py")) != EntryType::kFile)
           continue;
         if (IsExcluded(options.exclude, child)) continue;
-        more->push_back({child, ancestors});
+        more->push_back({child, ancestors, visit.via_link || entry.is_symlink});
         continue;
       }
       if (!EndsWith(entry.name, ".py")) continue;
@@ -264,9 +290,13 @@ Project Discover(const FileSystem& fs, const std::string& root, const DiscoverOp
     worker();
     helper.join();
   }
-  // The same directory reached by two paths: the smallest path keeps it, and
-  // everything beneath the others is dropped.
-  std::sort(results.begin(), results.end(), [](const DirResult& a, const DirResult& b) { return a.rel < b.rel; });
+  // The same directory reached by two paths: the real path keeps it (else the
+  // smallest), and everything beneath the others is dropped. Real paths come
+  // first, each after its parent (a real directory's parent is real), so an
+  // owner is always settled before any link to it is met.
+  std::sort(results.begin(), results.end(), [](const DirResult& a, const DirResult& b) {
+    return std::tie(a.via_link, a.rel) < std::tie(b.via_link, b.rel);
+  });
   std::map<std::string, std::string> owner;  // identity → smallest rel
   std::vector<std::string> dropped;           // rel prefixes whose content is dropped
   std::set<std::string> package_dirs;         // relative dirs holding __init__.py
