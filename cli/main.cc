@@ -11,6 +11,7 @@
 #include "cli/explain_command.h"
 #include "cli/graph_command.h"
 #include "cli/init_command.h"
+#include "cli/score_command.h"
 #include "lib/core/error.h"
 
 int main(int argc, char** argv) {
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
   seams::cli::SetupExplainCommand(&app, &run);
   seams::cli::SetupGraphCommand(&app, &run);
   seams::cli::SetupInitCommand(&app, &run);
+  seams::cli::SetupScoreCommand(&app, &run);
 
   try {
     app.parse(argc, argv);

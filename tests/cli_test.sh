@@ -140,7 +140,7 @@ python3 "$src/tests/validate_reports.py" "$src/reports/schema/explain.schema.jso
 check "explain json validates against its schema" 0 $?
 "$seams" explain "$rep" nowhere 2>"$work/err"
 check "explain an unknown name exits 2" 2 $?
-for cmd in analyze check cluster diagram explain graph init; do
+for cmd in analyze check cluster diagram explain graph init score; do
   "$seams" "$cmd" --help > "$work/help.txt"
   assert "$cmd --help shows an example" grep -q "seams $cmd " "$work/help.txt"
 done

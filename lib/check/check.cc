@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <tuple>
 
+#include "lib/check/assign.h"
 #include "lib/core/error.h"
 #include "lib/discover/discover.h"
 
@@ -20,22 +21,6 @@ std::string Join(const std::vector<std::string>& items) {
     out += item;
   }
   return out;
-}
-
-// How specifically `member` names `node`: 0 = not at all; higher wins.
-int Specificity(const std::string& member, const CouplingNode& node) {
-  if (member.find_first_of("*?") != std::string::npos) {
-    std::string pattern = member, id = node.id;
-    std::replace(pattern.begin(), pattern.end(), '.', '/');
-    std::replace(id.begin(), id.end(), '.', '/');
-    return GlobMatch(pattern, id) ? 1 : 0;
-  }
-  if (node.kind == NodeKind::kModel && member == node.id) return 1000;
-  const std::string& module = node.module;
-  if (module == member) return 500 + static_cast<int>(member.size());
-  if (module.rfind(member + ".", 0) == 0) return 100 + static_cast<int>(member.size());
-  if (node.group == member) return 50;  // an app label
-  return 0;
 }
 
 class Checker {
@@ -57,49 +42,7 @@ class Checker {
 
  private:
   void Assign() {
-    out_.node_context.assign(graph_.nodes.size(), "");
-    std::map<std::string, int> member_hits;
-    for (std::size_t n = 0; n < graph_.nodes.size(); ++n) {
-      const CouplingNode& node = graph_.nodes[n];
-      int best = 0;
-      std::vector<std::string> winners;
-      for (const auto& context : config_.contexts) {
-        for (const auto& member : context.members) {
-          int s = Specificity(member, node);
-          if (s == 0) continue;
-          ++member_hits[context.name + "\n" + member];
-          if (s > best) {
-            best = s;
-            winners = {context.name};
-          } else if (s == best && std::find(winners.begin(), winners.end(), context.name) == winners.end()) {
-            winners.push_back(context.name);
-          }
-        }
-      }
-      int kernel = 0;
-      for (const auto& member : config_.shared_kernel) kernel = std::max(kernel, Specificity(member, node));
-      if (kernel > best) {
-        out_.node_context[n] = kKernel;
-        continue;
-      }
-      if (winners.size() > 1) {
-        const ContextConfig* first = FindContext(winners[0]);
-        out_.config_problems.push_back({"overlapping-members", Severity::kError, config_.path, first ? first->line : 0, 0,
-                                        node.id + " is claimed as specifically by contexts " + Join(winners) +
-                                            "; make one member more specific"});
-      }
-      if (!winners.empty()) out_.node_context[n] = winners[0];
-    }
-    for (const auto& context : config_.contexts) {
-      for (const auto& member : context.members) {
-        if (member_hits[context.name + "\n" + member]) continue;
-        auto line = context.member_lines.find(member);
-        out_.config_problems.push_back({"member-matches-nothing", Severity::kError, config_.path,
-                                        line == context.member_lines.end() ? context.line : line->second, 0,
-                                        "member '" + member + "' of context '" + context.name +
-                                            "' matches no module, model or app of the project"});
-      }
-    }
+    out_.node_context = AssignContexts(config_, graph_, &out_.config_problems);
   }
 
   const ContextConfig* FindContext(const std::string& name) const {
