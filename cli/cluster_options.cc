@@ -39,21 +39,8 @@ void ApplyClusterFlags(const ClusterFlags& flags, AnalysisOptions* options) {
   options->proposal.hub_share = flags.hub_share;
   options->proposal.same_app_weight = flags.same_app;
   for (const auto& text : flags.weights) {
-    auto eq = text.find('=');
-    CouplingKind kind;
-    if (eq == std::string::npos || !ParseCouplingKind(text.substr(0, eq), &kind)) {
-      throw SeamsError(ErrorKind::kUsage, "--weight " + text + ": expected KIND=VALUE with KIND one of fk, m2m, "
-                                                               "inherits, inherits_abstract, uses_model, signal, import, "
-                                                               "import_lazy, import_typing, task_call, url_include");
-    }
-    try {
-      std::size_t used = 0;
-      double value = std::stod(text.substr(eq + 1), &used);
-      if (used != text.size() - eq - 1 || value < 0) throw std::invalid_argument("bad");
-      options->coupling_weights.weight[static_cast<std::size_t>(kind)] = value;
-    } catch (const std::exception&) {
-      throw SeamsError(ErrorKind::kUsage, "--weight " + text + ": the value must be a number ≥ 0");
-    }
+    auto [kind, value] = ParseWeightAssignment(text);
+    options->weights.Set(kind, value);
   }
 }
 

@@ -15,9 +15,7 @@ Config LoadProjectConfig(const std::string& project_path, const std::string& exp
       throw SeamsError(ErrorKind::kConfig, "no seams.toml or pyproject.toml with [tool.seams] in " + project_path +
                                                " or above\n  help: write one with `seams init " + project_path + "`");
     }
-    Config defaults;
-    defaults.rules = DefaultRuleSeverities();
-    return defaults;
+    return Config{};
   }
   return LoadConfig(fs, path);
 }
@@ -33,7 +31,7 @@ void ApplyConfig(const Config& config, AnalysisOptions* options) {
   for (const auto& glob : config.exclude) options->discover.exclude.push_back(glob);
   for (const auto& [kind, value] : config.weights) {
     CouplingKind k;
-    if (ParseCouplingKind(kind, &k)) options->coupling_weights.weight[static_cast<std::size_t>(k)] = value;
+    if (ParseCouplingKind(kind, &k)) options->weights.Set(k, value);
   }
   auto last = [](const std::string& dotted) { return dotted.substr(dotted.rfind('.') + 1); };
   for (const auto& base : config.model_bases) options->django.model_bases.push_back(base);

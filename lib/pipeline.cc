@@ -73,7 +73,7 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   // Join imports and Django facts into one weighted coupling graph of modules and models.
   analysis.coupling = BuildCouplingGraph({analysis.project, analysis.facts, analysis.layout, analysis.resolution,
                                           symbols, analysis.models, analysis.django},
-                                         options.coupling_weights);
+                                         options.weights);
   clock.Mark("graph", Count(analysis.coupling.nodes.size(), "nodes") + ", " + Count(analysis.coupling.edges.size(), "edges"));
 
   // Cluster the coupling graph into proposed contexts, with the routes the gateway will need.

@@ -24,9 +24,8 @@ namespace seams {
 struct AnalysisOptions {
   DiscoverOptions discover;
   ParseOptions parse = DefaultParseOptions();
-  ImportWeights weights;
   DjangoOptions django;
-  CouplingWeights coupling_weights;
+  CouplingWeights weights;  ///< Of every edge kind, for the import graph and the coupling graph alike.
   bool cluster = false;        ///< Propose contexts (the cluster stage).
   ProposalOptions proposal;
 };

@@ -7,20 +7,6 @@ namespace seams {
 
 namespace {
 
-const std::map<std::string, std::string>& RuleDescriptions() {
-  static const std::map<std::string, std::string> kDescriptions = {
-      {"cross-context-import", "An import of another context that is not listed in depends_on."},
-      {"private-import", "An import of another context outside its declared interface."},
-      {"cross-context-fk", "A ForeignKey, OneToOne, ManyToMany or model inheritance to another context's model."},
-      {"cross-context-signal", "A signal receiver in one context reacting to another context's model or signal."},
-      {"cross-context-task", "A Celery task of another context queued directly."},
-      {"context-cycle", "Contexts that depend on each other in a cycle."},
-      {"unassigned", "A module or model that belongs to no context."},
-      {"unused-suppression", "A `# seams: ignore` comment that silenced nothing."},
-  };
-  return kDescriptions;
-}
-
 std::string SeverityText(RuleSeverity severity) { return severity == RuleSeverity::kError ? "error" : "warning"; }
 
 }  // namespace
@@ -33,10 +19,10 @@ nlohmann::json BuildCheckReport(const Analysis& analysis, const Config& config, 
   report["project"] = {{"name", analysis.project.name}};
   report["config"] = config.path;
   json rules = json::array();
-  for (const auto& [id, description] : RuleDescriptions()) {
-    auto it = config.rules.find(id);
-    RuleSeverity severity = it == config.rules.end() ? RuleSeverity::kError : it->second;
-    rules.push_back({{"id", id}, {"severity", RuleSeverityName(severity)}, {"description", description}});
+  for (const auto& rule : kCheckRules) {
+    auto it = config.rules.find(rule.id);
+    RuleSeverity severity = it == config.rules.end() ? rule.default_severity : it->second;
+    rules.push_back({{"id", rule.id}, {"severity", RuleSeverityName(severity)}, {"description", rule.description}});
   }
   report["rules"] = std::move(rules);
 

@@ -54,7 +54,9 @@ class Checker {
 
   RuleSeverity SeverityOf(const std::string& rule) const {
     auto it = config_.rules.find(rule);
-    return it == config_.rules.end() ? RuleSeverity::kError : it->second;
+    if (it != config_.rules.end()) return it->second;
+    const CheckRuleInfo* row = FindCheckRule(rule);
+    return row ? row->default_severity : RuleSeverity::kError;
   }
 
   void Add(Violation v) {

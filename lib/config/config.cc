@@ -9,13 +9,11 @@
 #include <toml++/toml.h>
 
 #include "lib/core/error.h"
+#include "lib/graph/edge_kinds.h"
 
 namespace seams {
 
 namespace {
-
-constexpr const char* kEdgeKinds[] = {"fk", "m2m", "inherits", "inherits_abstract", "uses_model", "signal",
-                                      "import", "import_lazy", "import_typing", "task_call", "url_include"};
 
 class Reader {
  public:
@@ -97,25 +95,6 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 }
 
 }  // namespace
-
-const char* RuleSeverityName(RuleSeverity severity) {
-  switch (severity) {
-    case RuleSeverity::kError: return "error";
-    case RuleSeverity::kWarn: return "warn";
-    case RuleSeverity::kOff: return "off";
-  }
-  return "off";
-}
-
-const std::map<std::string, RuleSeverity>& DefaultRuleSeverities() {
-  static const std::map<std::string, RuleSeverity> kDefaults = {
-      {"cross-context-import", RuleSeverity::kError}, {"private-import", RuleSeverity::kError},
-      {"cross-context-fk", RuleSeverity::kWarn},      {"cross-context-signal", RuleSeverity::kWarn},
-      {"cross-context-task", RuleSeverity::kWarn},    {"context-cycle", RuleSeverity::kError},
-      {"unassigned", RuleSeverity::kWarn},            {"unused-suppression", RuleSeverity::kWarn},
-  };
-  return kDefaults;
-}
 
 Config ParseConfig(const std::string& text, const std::string& path) {
   Config config;
@@ -201,13 +180,12 @@ Config ParseConfig(const std::string& text, const std::string& path) {
     if (const toml::table* t = weights->as_table()) {
       for (const auto& [key, node] : *t) {
         std::string kind(key.str());
-        bool known = false;
-        for (const char* k : kEdgeKinds) known |= kind == k;
+        CouplingKind parsed;
+        bool known = ParseCouplingKind(kind, &parsed);
         auto value = node.value<double>();
         if (!known) {
           reader.Error(key.source(), "unknown edge kind '" + kind + "' in [tool.seams.weights]",
-                       "kinds: fk, m2m, inherits, inherits_abstract, uses_model, signal, import, import_lazy, "
-                       "import_typing, task_call, url_include");
+                       "kinds: " + CouplingKindList());
         } else if (!value || !std::isfinite(*value) || *value < 0) {
           // nan and inf are TOML floats, but no weight: they poison every sum downstream.
           reader.Error(node.source(), "weight of '" + kind + "' must be a finite number >= 0");
@@ -224,10 +202,8 @@ Config ParseConfig(const std::string& text, const std::string& path) {
       for (const auto& [key, node] : *t) {
         std::string rule(key.str());
         auto value = node.value<std::string>();
-        if (!DefaultRuleSeverities().count(rule)) {
-          reader.Error(key.source(), "unknown rule '" + rule + "'",
-                       "rules: cross-context-import, private-import, cross-context-fk, cross-context-signal, "
-                       "cross-context-task, context-cycle, unassigned, unused-suppression");
+        if (!FindCheckRule(rule)) {
+          reader.Error(key.source(), "unknown rule '" + rule + "'", "rules: " + CheckRuleList());
         } else if (!value || (*value != "error" && *value != "warn" && *value != "off")) {
           reader.Error(node.source(), "severity of '" + rule + "' must be \"error\", \"warn\" or \"off\"");
         } else {

@@ -7,15 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "lib/config/check_rules.h"
 #include "lib/core/file_system.h"
 
 namespace seams {
-
-/// How a rule reports: fail the build, warn, or not at all.
-enum class RuleSeverity { kError, kWarn, kOff };
-
-/// "error", "warn", "off".
-const char* RuleSeverityName(RuleSeverity severity);
 
 /// One agreed bounded context.
 struct ContextConfig {
@@ -37,15 +32,12 @@ struct Config {
   std::vector<std::string> not_shared_kernel;  ///< Members never in it.
   std::vector<ContextConfig> contexts;
   std::map<std::string, double> weights;             ///< Edge kind → weight.
-  std::map<std::string, RuleSeverity> rules;         ///< Rule id → severity.
+  std::map<std::string, RuleSeverity> rules = DefaultRuleSeverities();  ///< Rule id → severity.
   std::map<std::string, std::vector<std::string>> pins;  ///< Context name → members, for clustering.
   std::vector<std::string> model_bases;
   std::vector<std::string> model_loaders;
   std::vector<std::string> class_loaders;
 };
-
-/// The rule ids `seams check` knows, with their default severities.
-const std::map<std::string, RuleSeverity>& DefaultRuleSeverities();
 
 /// Reads `path` (a seams.toml, or a pyproject.toml whose [tool.seams] is used).
 /// Throws SeamsError(kConfig) whose message lists every problem as

@@ -11,10 +11,6 @@ namespace seams {
 
 namespace {
 
-constexpr const char* kKindNames[kCouplingKinds] = {
-    "fk", "m2m", "inherits", "inherits_abstract", "uses_model", "signal", "import", "import_lazy", "import_typing",
-    "task_call", "url_include"};
-
 std::string ModuleOfQualified(const std::string& qualified) {
   auto dot = qualified.rfind('.');
   return dot == std::string::npos ? "" : qualified.substr(0, dot);
@@ -99,9 +95,7 @@ class Builder {
     for (const ResolvedImport& import : in_.resolution.imports) {
       if (import.target_kind != TargetKind::kProject) continue;
       const SourceFile& file = in_.project.files[import.file];
-      CouplingKind kind = import.kind == ImportKind::kTyping ? CouplingKind::kImportTyping
-                          : import.kind == ImportKind::kLazy ? CouplingKind::kImportLazy
-                                                             : CouplingKind::kImport;
+      CouplingKind kind = ImportCouplingKind(import.kind);
       // `from orders.models import Order` couples to the model, not to its whole module.
       int to = -1;
       if (!import.symbol.empty() && import.symbol != "*") {
@@ -200,18 +194,6 @@ class Builder {
 };
 
 }  // namespace
-
-const char* CouplingKindName(CouplingKind kind) { return kKindNames[static_cast<std::size_t>(kind)]; }
-
-bool ParseCouplingKind(const std::string& name, CouplingKind* kind) {
-  for (std::size_t k = 0; k < kCouplingKinds; ++k) {
-    if (name == kKindNames[k]) {
-      *kind = static_cast<CouplingKind>(k);
-      return true;
-    }
-  }
-  return false;
-}
 
 int CouplingGraph::Find(const std::string& id) const {
   auto it = std::lower_bound(nodes.begin(), nodes.end(), id,

@@ -1,9 +1,8 @@
 #pragma once
-/// The weighted coupling graph of DESIGN.md: modules and models as nodes,
+/// The weighted coupling graph: modules and models as nodes,
 /// typed edges (imports, foreign keys, views using models, signals, tasks,
 /// URL routes) each with its weight and evidence.
 
-#include <array>
 #include <string>
 #include <vector>
 
@@ -12,29 +11,11 @@
 #include "lib/django/layout.h"
 #include "lib/django/models.h"
 #include "lib/django/symbols.h"
+#include "lib/graph/edge_kinds.h"
 #include "lib/parse/file_facts.h"
 #include "lib/resolve/resolve.h"
 
 namespace seams {
-
-/// Edge kinds, in the order of DESIGN.md's table.
-enum class CouplingKind {
-  kFk, kM2m, kInherits, kInheritsAbstract, kUsesModel, kSignal, kImport, kImportLazy, kImportTyping, kTaskCall,
-  kUrlInclude
-};
-inline constexpr std::size_t kCouplingKinds = 11;
-
-/// "fk", "m2m", "inherits", … as in DESIGN.md and the reports.
-const char* CouplingKindName(CouplingKind kind);
-
-/// Parses a kind name; returns false for an unknown one.
-bool ParseCouplingKind(const std::string& name, CouplingKind* kind);
-
-/// Weight per edge kind; DESIGN.md's defaults, overridable by config and CLI.
-struct CouplingWeights {
-  std::array<double, kCouplingKinds> weight = {5, 4, 6, 2, 3, 2, 1, 0.5, 0.25, 1, 1};
-  double Of(CouplingKind kind) const { return weight[static_cast<std::size_t>(kind)]; }
-};
 
 enum class NodeKind { kModule, kModel };
 
@@ -66,7 +47,7 @@ struct CouplingEdge {
   int to = 0;
   CouplingKind kind = CouplingKind::kImport;
   int count = 0;       ///< Pieces of evidence.
-  double weight = 0;   ///< count × the kind's weight.
+  double weight = 0;   ///< count × the kind's weight (CouplingWeights).
   std::vector<CouplingEvidence> evidence;  ///< Sorted.
 };
 

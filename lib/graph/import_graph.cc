@@ -49,13 +49,13 @@ void SortEvidence(std::vector<ImportEvidence>* evidence) {
 
 }  // namespace
 
-double ImportWeights::Of(ImportKind kind) const {
+CouplingKind ImportCouplingKind(ImportKind kind) {
   switch (kind) {
-    case ImportKind::kModule: return module_level;
-    case ImportKind::kLazy: return lazy;
-    case ImportKind::kTyping: return typing;
+    case ImportKind::kModule: return CouplingKind::kImport;
+    case ImportKind::kLazy: return CouplingKind::kImportLazy;
+    case ImportKind::kTyping: return CouplingKind::kImportTyping;
   }
-  return module_level;
+  return CouplingKind::kImport;
 }
 
 std::string GroupOfModule(const std::vector<DjangoApp>& apps, const std::string& module) {
@@ -76,7 +76,7 @@ std::string GroupOfModule(const std::vector<DjangoApp>& apps, const std::string&
 
 ImportGraph BuildModuleGraph(const Project& project, const std::vector<FileFacts>& facts,
                              const DjangoLayout& layout, const Resolution& resolution,
-                             const ImportWeights& weights) {
+                             const CouplingWeights& weights) {
   ImportGraph graph;
   std::vector<std::set<std::string>> third_party(project.files.size());
   graph.modules.resize(project.files.size());
@@ -111,7 +111,7 @@ ImportGraph BuildModuleGraph(const Project& project, const std::vector<FileFacts
     edge.from = node.module;
     edge.to = import.target;
     ++edge.counts[static_cast<std::size_t>(import.kind)];
-    edge.weight += weights.Of(import.kind);
+    edge.weight += weights.Of(ImportCouplingKind(import.kind));
     edge.evidence.push_back(
         {node.path, import.line, import.kind, import.guarded, import.statement, node.module, import.target});
   }

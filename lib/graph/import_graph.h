@@ -7,18 +7,14 @@
 
 #include "lib/discover/project.h"
 #include "lib/django/layout.h"
+#include "lib/graph/edge_kinds.h"
 #include "lib/parse/file_facts.h"
 #include "lib/resolve/resolve.h"
 
 namespace seams {
 
-/// Default weights of DESIGN.md for the three import edge kinds.
-struct ImportWeights {
-  double module_level = 1.0;  ///< `import`
-  double lazy = 0.5;          ///< `import_lazy`
-  double typing = 0.25;       ///< `import_typing`
-  double Of(ImportKind kind) const;
-};
+/// The coupling kind (and so the weight) of an import: import, import_lazy or import_typing.
+CouplingKind ImportCouplingKind(ImportKind kind);
 
 /// One import statement behind an edge.
 struct ImportEvidence {
@@ -74,10 +70,11 @@ struct ImportGraph {
 
 /// Builds the module graph of the project: a node per module, an edge per
 /// (importer, imported) pair with the statements behind it. Imports of a module
-/// by itself are dropped.
+/// by itself are dropped. Weights are the coupling graph's (`import`, `import_lazy`,
+/// `import_typing`), so both graphs of a report agree.
 ImportGraph BuildModuleGraph(const Project& project, const std::vector<FileFacts>& facts,
                              const DjangoLayout& layout, const Resolution& resolution,
-                             const ImportWeights& weights = {});
+                             const CouplingWeights& weights = {});
 
 /// Aggregates a module graph to apps: each module counts for its app, or for the
 /// shortest package holding no app (`django.db` in Django's own source).
