@@ -7,6 +7,7 @@ packages=(
   g++ cmake ninja-build git
   libboost-graph-dev nlohmann-json3-dev libcli11-dev catch2 libtomlplusplus-dev
   graphviz python3 python3-django python3-jsonschema
+  chromium
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -13,6 +13,7 @@
 #include "cli/view_options.h"
 #include "lib/core/error.h"
 #include "reports/analysis_report.h"
+#include "reports/html_report.h"
 #include "reports/graph_report.h"
 #include "reports/proposal_render.h"
 #include "reports/view.h"
@@ -26,7 +27,7 @@ struct AnalyzeOptions {
   ClusterFlags cluster;
   std::string config;
   std::string output = "seams-report";
-  std::vector<std::string> formats = {"json", "dot", "mermaid", "md"};
+  std::vector<std::string> formats = {"json", "dot", "mermaid", "md", "html"};
   ViewOptions view_options;
 };
 
@@ -96,6 +97,9 @@ int RunAnalyze(const AnalyzeOptions& options) {
       }
     }
   }
+  if (formats.count("html")) {
+    writer.Write("report.html", text_of([&](std::ostream& out) { WriteReportHtml(report, out); }));
+  }
   if (formats.count("md")) {
     writer.Write("report.md", text_of([&](std::ostream& out) { WriteHandoutMarkdown(report, out); }));
   }
@@ -129,7 +133,8 @@ void SetupAnalyzeCommand(CLI::App* app, std::function<int()>* run) {
   auto options = std::make_shared<AnalyzeOptions>();
   CLI::App* command = app->add_subcommand("analyze", "Analyse a Django project and write every report to a folder");
   command->footer(
-      "Writes report.json (the contract), report.md (the handout), contexts/apps/models views and one view per\n"
+      "Writes report.json (the contract), report.md (the handout), report.html (the interactive workshop board),\n"
+      "contexts/apps/models views and one view per\n"
       "context as DOT and Mermaid, and the as-is graphs under graph/. `seams diagram` redraws any view later.\n"
       "Examples:\n"
       "  seams analyze examples/shopwise -o seams-report\n"
@@ -138,9 +143,9 @@ void SetupAnalyzeCommand(CLI::App* app, std::function<int()>* run) {
   AddClusterOptions(command, &options->cluster);
   command->add_option("--config", options->config, "Config file (default: seams.toml or pyproject.toml, searched upwards)");
   command->add_option("-o,--output", options->output, "Folder for the reports")->capture_default_str();
-  command->add_option("--format", options->formats, "Comma-separated: json, dot, mermaid, md, svg, png (svg and png need Graphviz)")
+  command->add_option("--format", options->formats, "Comma-separated: json, dot, mermaid, md, html, svg, png (svg and png need Graphviz)")
       ->delimiter(',')
-      ->check(CLI::IsMember({"json", "dot", "mermaid", "md", "svg", "png"}))
+      ->check(CLI::IsMember({"json", "dot", "mermaid", "md", "html", "svg", "png"}))
       ->capture_default_str();
   AddViewOptions(command, &options->view_options);
   command->callback([run, options]() { *run = [options]() { return RunAnalyze(*options); }; });
