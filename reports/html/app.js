@@ -4,6 +4,8 @@
 "use strict";
 (function () {
   var KERNEL = SeamsScore.KERNEL;
+  var timings = {}, mark = performance.now();
+  function lap(name) { var now = performance.now(); timings[name] = Math.round(now - mark); mark = now; }
   var data = JSON.parse(document.getElementById("seams-data").textContent);
   var nodes = data.nodes;
   var nodeIndex = new Map();
@@ -22,8 +24,10 @@
   var assignment = initial.slice();
   var done = [];   // moves applied, oldest first: {node, from, to}
   var undone = []; // moves undone, for redo
+  lap("read");
   var baseline = SeamsScore.score(graph, initial);
   var current = baseline;
+  lap("score");
   var selection = null; // {type: "context"|"edge"|"app"|"kernel", ...}
   var palette = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
                  "#86bc86", "#d37295", "#5f9ed1", "#c85200", "#a3acb9", "#6f63bb", "#3ca951"];
@@ -323,7 +327,7 @@
       });
       var layoutNodes = cy.elements().not(".kernel");
       layoutNodes.layout({ name: "cose", animate: false, randomize: false, nodeRepulsion: function () { return 2000000; },
-        nodeOverlap: 200, idealEdgeLength: function () { return 200; }, gravity: 0.2, numIter: 1500, fit: false }).run();
+        nodeOverlap: 200, idealEdgeLength: function () { return 200; }, gravity: 0.2, numIter: 400, fit: false }).run();
       var kernel = cy.nodes(".kernel").not(".context-box");
       if (kernel.nonempty()) {
         var box = layoutNodes.boundingBox();
@@ -427,10 +431,17 @@
   function targetSelect(n) {
     var s = el("select", { title: "Move to…" });
     s.appendChild(el("option", { value: "" }, "move to…"));
-    contextNames().concat([KERNEL]).forEach(function (c) {
-      if (c !== assignment[n]) s.appendChild(el("option", { value: c }, c === KERNEL ? "shared kernel" : c));
-    });
-    s.appendChild(el("option", { value: "\u0000new" }, "new context…"));
+    // Options are made when the select is first used: a context of 300 members would otherwise
+    // rebuild thousands of options on every move.
+    var fill = function () {
+      if (s.options.length > 1) return;
+      contextNames().concat([KERNEL]).forEach(function (c) {
+        if (c !== assignment[n]) s.appendChild(el("option", { value: c }, c === KERNEL ? "shared kernel" : c));
+      });
+      s.appendChild(el("option", { value: "\u0000new" }, "new context…"));
+    };
+    s.addEventListener("focus", fill);
+    s.addEventListener("mousedown", fill);
     s.onchange = function () {
       var target = s.value;
       if (target === "\u0000new") {
@@ -601,11 +612,17 @@
 
   $("project").textContent = data.project;
   fillSearch();
-  render();
+  drawMap();
+  lap("map");
+  drawMetrics();
+  drawMoves();
+  drawDetails();
+  lap("panels");
 
   /// The testing hook, for tests and the room's own scripts.
   window.seams = {
     readyMs: performance.now(),
+    timings: timings,
     contexts: function () {
       return contextNames().map(function (name) {
         var members = [];

@@ -22,15 +22,16 @@ var SeamsScore = (function () {
     return { membership: out, count: map.size };
   }
 
-  function modularity(n, edges, membership) {
+  // The partition's edges as parallel arrays: u, v (partition indexes) and weight.
+  function modularity(edges, membership) {
     var p = canonical(membership);
-    var inside = new Array(p.count).fill(0), degree = new Array(p.count).fill(0), m = 0;
-    for (var e of edges) {
-      var cu = p.membership[e.u], cv = p.membership[e.v];
-      m += e.weight;
-      degree[cu] += e.weight;
-      degree[cv] += e.weight;
-      if (cu === cv) inside[cu] += e.weight;
+    var inside = new Float64Array(p.count), degree = new Float64Array(p.count), m = 0;
+    for (var e = 0; e < edges.count; e++) {
+      var cu = p.membership[edges.u[e]], cv = p.membership[edges.v[e]], w = edges.w[e];
+      m += w;
+      degree[cu] += w;
+      degree[cv] += w;
+      if (cu === cv) inside[cu] += w;
     }
     if (m <= 0) return 0;
     var q = 0;
@@ -50,19 +51,20 @@ var SeamsScore = (function () {
   function structuralModularity(edges, membership) {
     var p = canonical(membership), k = p.count;
     if (k === 0) return 0;
-    var size = sizes(p), inside = new Array(k).fill(0), between = new Map();
-    for (var e of edges) {
-      var i = p.membership[e.u], j = p.membership[e.v];
-      if (i === j) inside[i] += e.weight;
+    var size = sizes(p), inside = new Float64Array(k), between = new Map();
+    for (var e = 0; e < edges.count; e++) {
+      var i = p.membership[edges.u[e]], j = p.membership[edges.v[e]];
+      if (i === j) inside[i] += edges.w[e];
       else {
         var key = Math.min(i, j) * k + Math.max(i, j);
-        between.set(key, (between.get(key) || 0) + e.weight);
+        between.set(key, (between.get(key) || 0) + edges.w[e]);
       }
     }
     var cohesion = 0;
     for (var c = 0; c < k; c++) cohesion += inside[c] / (size[c] * size[c]);
     cohesion /= k;
     if (k === 1) return cohesion;
+    // std::map order: by (i, j).
     var keys = Array.from(between.keys()).sort(function (a, b) { return a - b; });
     var coupling = 0;
     for (var key2 of keys) {
@@ -77,8 +79,8 @@ var SeamsScore = (function () {
     var p = canonical(membership);
     if (p.count === 0) return 0;
     var flag = new Uint8Array(membership.length), count = 0;
-    for (var e of edges) if (p.membership[e.u] !== p.membership[e.v]) flag[e.v] = 1;
-    for (var f of flag) count += f;
+    for (var e = 0; e < edges.count; e++) if (p.membership[edges.u[e]] !== p.membership[edges.v[e]]) flag[edges.v[e]] = 1;
+    for (var i = 0; i < flag.length; i++) count += flag[i];
     return count / p.count;
   }
 
@@ -91,83 +93,91 @@ var SeamsScore = (function () {
 
   function interCallPercentage(edges, membership) {
     var total = 0, crossing = 0;
-    for (var e of edges) {
-      total += e.weight;
-      if (membership[e.u] !== membership[e.v]) crossing += e.weight;
+    for (var e = 0; e < edges.count; e++) {
+      total += edges.w[e];
+      if (membership[edges.u[e]] !== membership[edges.v[e]]) crossing += edges.w[e];
     }
     return total > 0 ? crossing / total : 0;
   }
 
   function score(graph, assignment, source) {
     var nodes = graph.nodes, counts = { assigned: 0, shared_kernel: 0, unassigned: 0 };
-    var contexts = new Map(), index = new Int32Array(nodes.length).fill(-1), names = [];
-    for (var n = 0; n < nodes.length; n++) {
+    // Contexts by name (std::map order); label[n]: the context's number, -1 kernel, -2 none.
+    var present = new Set();
+    for (var n = 0; n < nodes.length; n++) if (inContext(assignment[n])) present.add(assignment[n]);
+    var sorted = Array.from(present).sort(byName), number = new Map(), K = sorted.length;
+    sorted.forEach(function (name, i) { number.set(name, i); });
+    var label = new Int32Array(nodes.length), index = new Int32Array(nodes.length).fill(-1), membership = [];
+    var members = new Int32Array(K), modelCount = new Int32Array(K);
+    for (n = 0; n < nodes.length; n++) {
       var c = assignment[n];
-      if (c === "") { counts.unassigned++; continue; }
-      if (c === KERNEL) { counts.shared_kernel++; continue; }
+      if (c === "") { counts.unassigned++; label[n] = -2; continue; }
+      if (c === KERNEL) { counts.shared_kernel++; label[n] = -1; continue; }
       counts.assigned++;
-      if (!contexts.has(c)) contexts.set(c, { name: c, members: 0, models: 0, internal_weight: 0, external_weight: 0, cohesion: 1, coupling: 0 });
-      var ctx = contexts.get(c);
-      ctx.members++;
-      if (nodes[n].kind === "model") ctx.models++;
-      index[n] = names.length;
-      names.push(c);
+      var l = number.get(c);
+      label[n] = l;
+      members[l]++;
+      if (nodes[n].kind === "model") modelCount[l]++;
+      index[n] = membership.length;
+      membership.push(l);
     }
-    var sorted = Array.from(contexts.keys()).sort(byName), label = new Map();
-    sorted.forEach(function (name, i) { label.set(name, i); });
-    var membership = names.map(function (name) { return label.get(name); });
-    var pairs = [], cross = new Map(), steps = new Map(), crossWeight = 0, crossFks = 0;
-    for (var name of sorted) steps.set(name, { rank: 0, context: name, difficulty: 0, inbound_weight: 0, outbound_weight: 0, kernel_weight: 0, foreign_keys: 0, signals: 0, task_calls: 0 });
-    for (var edge of graph.edges) {
-      var a = assignment[edge.from], b = assignment[edge.to];
-      if (inContext(a) && b === KERNEL) steps.get(a).kernel_weight += edge.weight;
-      if (!inContext(a) || !inContext(b)) continue;
-      pairs.push({ u: index[edge.from], v: index[edge.to], weight: edge.weight });
-      if (a === b) { contexts.get(a).internal_weight += edge.weight; continue; }
-      contexts.get(a).external_weight += edge.weight;
-      contexts.get(b).external_weight += edge.weight;
-      crossWeight += edge.weight;
-      var key = a + "\u0000" + b;
-      if (!cross.has(key)) cross.set(key, { from: a, to: b, weight: 0, foreign_keys: 0, counts: {} });
-      var x = cross.get(key);
-      x.weight += edge.weight;
+    var E = graph.edges.length;
+    var pairs = { u: new Int32Array(E), v: new Int32Array(E), w: new Float64Array(E), count: 0 };
+    var internal = new Float64Array(K), external = new Float64Array(K), kernelW = new Float64Array(K);
+    var inbound = new Float64Array(K), outbound = new Float64Array(K);
+    var fks = new Int32Array(K), signals = new Int32Array(K), tasks = new Int32Array(K);
+    var cross = new Map(), crossWeight = 0, crossFks = 0;
+    for (var e = 0; e < E; e++) {
+      var edge = graph.edges[e], a = label[edge.from], b = label[edge.to], w = edge.weight;
+      if (a >= 0 && b === -1) kernelW[a] += w;
+      if (a < 0 || b < 0) continue;
+      var p = pairs.count++;
+      pairs.u[p] = index[edge.from];
+      pairs.v[p] = index[edge.to];
+      pairs.w[p] = w;
+      if (a === b) { internal[a] += w; continue; }
+      external[a] += w;
+      external[b] += w;
+      crossWeight += w;
+      var key = a * K + b, x = cross.get(key);
+      if (x === undefined) { x = { from: sorted[a], to: sorted[b], weight: 0, foreign_keys: 0, counts: {} }; cross.set(key, x); }
+      x.weight += w;
       x.counts[edge.kind] = (x.counts[edge.kind] || 0) + edge.count;
-      var relation = RELATIONS[edge.kind] === true;
-      for (var step of [steps.get(a), steps.get(b)]) {
-        if (relation) step.foreign_keys += edge.count;
-        else if (edge.kind === "signal") step.signals += edge.count;
-        else if (edge.kind === "task_call") step.task_calls += edge.count;
-      }
-      if (relation) { x.foreign_keys += edge.count; crossFks += edge.count; }
-      steps.get(b).inbound_weight += edge.weight;
-      steps.get(a).outbound_weight += edge.weight;
+      if (RELATIONS[edge.kind] === true) {
+        fks[a] += edge.count; fks[b] += edge.count;
+        x.foreign_keys += edge.count;
+        crossFks += edge.count;
+      } else if (edge.kind === "signal") { signals[a] += edge.count; signals[b] += edge.count; }
+      else if (edge.kind === "task_call") { tasks[a] += edge.count; tasks[b] += edge.count; }
+      inbound[b] += w;
+      outbound[a] += w;
     }
-    var contextList = sorted.map(function (name) {
-      var c = contexts.get(name), total = c.internal_weight + c.external_weight;
-      c.cohesion = total > 0 ? c.internal_weight / total : 1;
-      c.coupling = total > 0 ? c.external_weight / total : 0;
-      return c;
+    var contextList = sorted.map(function (name, i) {
+      var total = internal[i] + external[i];
+      return { name: name, members: members[i], models: modelCount[i], internal_weight: internal[i], external_weight: external[i],
+               cohesion: total > 0 ? internal[i] / total : 1, coupling: total > 0 ? external[i] / total : 0 };
     });
-    var crossList = Array.from(cross.values()).sort(function (p, q) { return byName(p.from, q.from) || byName(p.to, q.to); });
-    crossList.forEach(function (c) {
-      var ordered = {};
-      Object.keys(c.counts).sort(byName).forEach(function (k) { ordered[k] = c.counts[k]; });
-      c.counts = ordered;
+    var crossList = Array.from(cross.keys()).sort(function (p1, p2) { return p1 - p2; }).map(function (key) {
+      var x = cross.get(key), ordered = {};
+      Object.keys(x.counts).sort(byName).forEach(function (k) { ordered[k] = x.counts[k]; });
+      x.counts = ordered;
+      return x;
     });
-    var order = sorted.map(function (name) {
-      var s = steps.get(name);
-      s.difficulty = s.inbound_weight + 0.5 * s.outbound_weight + 0.25 * s.kernel_weight + 2.0 * s.foreign_keys + s.signals + s.task_calls;
-      return s;
+    var order = sorted.map(function (name, i) {
+      // Inbound dependencies weigh most: every caller needs a new API before the cut.
+      var difficulty = inbound[i] + 0.5 * outbound[i] + 0.25 * kernelW[i] + 2.0 * fks[i] + signals[i] + tasks[i];
+      return { rank: 0, context: name, difficulty: difficulty, inbound_weight: inbound[i], outbound_weight: outbound[i],
+               kernel_weight: kernelW[i], foreign_keys: fks[i], signals: signals[i], task_calls: tasks[i] };
     });
-    order.sort(function (p, q) { return p.difficulty < q.difficulty ? -1 : p.difficulty > q.difficulty ? 1 : byName(p.context, q.context); });
+    order.sort(function (p1, p2) { return p1.difficulty < p2.difficulty ? -1 : p1.difficulty > p2.difficulty ? 1 : byName(p1.context, p2.context); });
     order.forEach(function (s, i) { s.rank = i + 1; });
     return {
       schema: "seams.score/1",
       source: source || "report.html",
       nodes: counts,
       metrics: {
-        contexts: contextList.length,
-        modularity: modularity(names.length, pairs, membership),
+        contexts: K,
+        modularity: modularity(pairs, membership),
         structural_modularity: structuralModularity(pairs, membership),
         interface_number: interfaceNumber(pairs, membership),
         non_extreme_distribution: nonExtremeDistribution(membership),

@@ -117,6 +117,7 @@ try {
     const title = await page.$eval("#details-title", (e) => e.textContent);
     if (title !== other.name) fail(`${name}: search for ${other.name} shows "${title}"`);
     const first = await page.$eval("#details-body .member", (e) => e.dataset.member);
+    await page.focus("#details-body .member select");
     await page.select("#details-body .member select", big.name);
     const picked = await page.evaluate(() => window.seams.moves());
     if (picked.length !== 1 || picked[0].member !== first || picked[0].to !== big.name) fail(`${name}: picking a target did not move ${first}: ${JSON.stringify(picked)}`);
