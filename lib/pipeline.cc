@@ -58,6 +58,7 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   SymbolTable symbols(analysis.project, analysis.facts, index);
   analysis.models =
       FindModels(analysis.project, analysis.facts, analysis.layout, analysis.settings, symbols, options.django);
+  analysis.tables = TablesOf(analysis.models, analysis.settings);
 
   // Read views, URLs, admin, signals, tasks, forms and serializers: the couplings imports miss.
   analysis.django = AnalyzeDjango({analysis.project, analysis.facts, analysis.layout, analysis.settings, symbols,

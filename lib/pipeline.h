@@ -8,6 +8,7 @@
 #include "lib/core/diagnostic.h"
 #include "lib/core/file_system.h"
 #include "lib/core/progress.h"
+#include "lib/data/tables.h"
 #include "lib/discover/discover.h"
 #include "lib/django/django_facts.h"
 #include "lib/django/layout.h"
@@ -38,6 +39,7 @@ struct Analysis {
   Resolution resolution;
   DjangoSettings settings;
   ModelCatalog models;
+  std::vector<TableInfo> tables;       ///< The tables Django creates for the models, by name.
   DjangoFacts django;
   ImportGraph module_graph;
   CouplingGraph coupling;              ///< Modules and models with every typed, weighted edge.

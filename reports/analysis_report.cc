@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "reports/data_report.h"
 #include "reports/graph_report.h"
 
 namespace seams {
@@ -238,6 +239,8 @@ json BuildAnalysisReport(const Analysis& analysis) {
   }
   report["graph"] = {{"nodes", std::move(nodes)}, {"edges", std::move(coupling_edges)}};
   if (analysis.has_proposal) AddProposal(analysis, &report);
+  // The database decomposition plan: tables, and the contexts that own them.
+  report["data"] = BuildDataReport(analysis);
   return report;
 }
 

@@ -229,6 +229,8 @@ class ModelFinder {
       if (a.target == "proxy") model.proxy = IsTrue(a.value);
       if (a.target == "app_label" && a.value.IsString()) model.label = a.value.text;
       if (a.target == "db_table" && a.value.IsString()) model.db_table = a.value.text;
+      if (a.target == "managed") model.managed = !(a.value.kind == Expr::Kind::kConst && a.value.text == "False");
+      if (a.target == "swappable" && a.value.IsString()) model.swappable = a.value.text;
     }
     model.key = model.label + "." + model.name;
     catalog_.models.push_back(std::move(model));
@@ -286,6 +288,9 @@ class ModelFinder {
       }
       if (const Expr* related = a.value.Keyword("related_name"); related && related->IsString())
         r.related_name = related->text;
+      if (const Expr* query = a.value.Keyword("related_query_name"); query && query->IsString())
+        r.related_query_name = query->text;
+      if (const Expr* table = a.value.Keyword("db_table"); table && table->IsString()) r.db_table = table->text;
       if (kind == "generic_fk") {
         // A generic key points at any model (its content_type FK is a relation of its own).
         catalog_.relations.push_back(std::move(r));

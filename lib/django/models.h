@@ -35,6 +35,8 @@ struct ModelInfo {
   bool abstract = false;
   bool proxy = false;
   std::string db_table;   ///< Meta.db_table when written.
+  bool managed = true;    ///< Meta.managed (False: Django never creates or alters its table).
+  std::string swappable;  ///< Meta.swappable ("AUTH_USER_MODEL"): no table when the setting names another model.
   std::vector<std::string> bases;  ///< Keys of the model classes it derives from directly.
   std::size_t file = 0;   ///< Index into Project::files.
 };
@@ -49,6 +51,8 @@ struct RelationInfo {
   std::string through;     ///< m2m through model key, "" when none.
   std::string on_delete;   ///< As written, last component ("CASCADE").
   std::string related_name;
+  std::string related_query_name;  ///< related_query_name= when written.
+  std::string db_table;    ///< m2m db_table= when written.
   std::string path;
   int line = 0;
   std::string inherited_from;  ///< The abstract model that declares the field, when it is not `from` itself.
