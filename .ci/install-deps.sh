@@ -8,6 +8,7 @@ packages=(
   libboost-graph-dev nlohmann-json3-dev libcli11-dev catch2 libtomlplusplus-dev
   graphviz python3 python3-django python3-jsonschema
   chromium
+  postgresql python3-psycopg2
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -13,6 +13,7 @@
 #include "cli/view_options.h"
 #include "lib/core/error.h"
 #include "reports/analysis_report.h"
+#include "reports/data_report.h"
 #include "reports/html_report.h"
 #include "reports/graph_report.h"
 #include "reports/proposal_render.h"
@@ -87,6 +88,8 @@ int RunAnalyze(const AnalyzeOptions& options) {
   };
   if (formats.count("json")) {
     writer.Write("report.json", text_of([&](std::ostream& out) { WriteJson(report, out); }));
+    // The shared-database phase of the split, for the database architect.
+    writer.Write("schema-split.sql", text_of([&](std::ostream& out) { WriteSchemaSplitSql(report, out); }));
     const std::pair<GraphLevel, const char*> levels[] = {
         {GraphLevel::kModule, "modules"}, {GraphLevel::kApp, "apps"}, {GraphLevel::kModel, "models"}};
     for (const auto& [level, name] : levels) {

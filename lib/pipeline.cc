@@ -67,6 +67,12 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   clock.Mark("django", Count(analysis.models.models.size(), "models") + ", " + Count(analysis.django.views.size(), "views") +
                            ", " + Count(analysis.django.urls.size(), "URLs"));
 
+  // Follow every ORM lookup through the model graph, and read the atomic blocks and their writes.
+  analysis.queries =
+      FindQueries({analysis.project, analysis.facts, symbols, analysis.models, analysis.settings, options.django});
+  clock.Mark("data", Count(analysis.tables.size(), "tables") + ", " + Count(analysis.queries.joins.size(), "joins") +
+                         ", " + Count(analysis.queries.transactions.size(), "atomic blocks"));
+
   // Turn resolved imports into a weighted, evidenced module graph.
   analysis.module_graph =
       BuildModuleGraph(analysis.project, analysis.facts, analysis.layout, analysis.resolution, options.weights);

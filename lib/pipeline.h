@@ -8,6 +8,7 @@
 #include "lib/core/diagnostic.h"
 #include "lib/core/file_system.h"
 #include "lib/core/progress.h"
+#include "lib/data/queries.h"
 #include "lib/data/tables.h"
 #include "lib/discover/discover.h"
 #include "lib/django/django_facts.h"
@@ -41,6 +42,7 @@ struct Analysis {
   ModelCatalog models;
   std::vector<TableInfo> tables;       ///< The tables Django creates for the models, by name.
   DjangoFacts django;
+  QueryFacts queries;                  ///< ORM joins, writes and atomic blocks.
   ImportGraph module_graph;
   CouplingGraph coupling;              ///< Modules and models with every typed, weighted edge.
   bool has_proposal = false;

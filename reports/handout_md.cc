@@ -181,6 +181,75 @@ void CrossingRelations(const json& report, std::ostream& out) {
   out << "\n";
 }
 
+// What the database architect plans: tables per context, the joins that become API
+// calls or read models, the transactions that become sagas, the constraints to drop.
+void DatabaseSplit(const json& report, std::ostream& out) {
+  if (!report.contains("data")) return;
+  const json& data = report.at("data");
+  out << "## Database split\n\n";
+  std::map<std::string, int> tables_of;
+  for (const auto& t : data.at("tables")) {
+    ++tables_of[t.at("context").is_string() ? t.at("context").get<std::string>() : std::string("(none)")];
+  }
+  out << "First one schema per context in the shared database (`schema-split.sql`), then one database "
+      << "per service once the services are stable. " << data.at("tables").size() << " tables:\n\n"
+      << "| context | tables |\n|---|--:|\n";
+  for (const auto& [context, count] : tables_of) out << "| " << Cell(context) << " | " << count << " |\n";
+  // The heaviest crossings: the model pairs joined most often.
+  std::map<std::string, int> join_count;
+  std::map<std::string, std::string> join_example;
+  for (const auto& j : data.at("joins")) {
+    std::string contexts;
+    for (const auto& c : j.at("contexts")) AppendJoined(&contexts, " → ", c.get<std::string>());
+    std::string key = contexts + "|" + j.at("model").get<std::string>();
+    if (++join_count[key] == 1)
+      join_example[key] = j.at("lookup").get<std::string>() + "` at `" + j.at("path").get<std::string>() + ":" +
+                          std::to_string(j.at("line").get<int>());
+  }
+  out << "\n**" << data.at("joins").size() << " ORM lookups join across a boundary**";
+  if (join_count.empty()) {
+    out << ": none.\n\n";
+  } else {
+    std::vector<std::pair<int, std::string>> heaviest;
+    for (const auto& [key, count] : join_count) heaviest.push_back({-count, key});
+    std::sort(heaviest.begin(), heaviest.end());
+    out << "; each becomes an API call or a read model. The heaviest:\n\n| contexts | from model | lookups | e.g. |\n|---|---|--:|---|\n";
+    for (std::size_t i = 0; i < heaviest.size() && i < kTableRows; ++i) {
+      const std::string& key = heaviest[i].second;
+      auto bar = key.find('|');
+      out << "| " << Cell(key.substr(0, bar)) << " | " << Code(key.substr(bar + 1)) << " | " << -heaviest[i].first
+          << " | `" << join_example[key] << "` |\n";
+    }
+    if (heaviest.size() > kTableRows) out << "\n… and " << heaviest.size() - kTableRows << " more in `report.json`.\n";
+    out << "\n";
+  }
+  const json& transactions = data.at("transactions");
+  out << "**" << transactions.size() << " transactions write to more than one context**";
+  if (transactions.empty()) {
+    out << ": none.\n\n";
+  } else {
+    out << "; each needs a saga or an outbox:\n\n| where | contexts | models written | receivers run inside |\n|---|---|---|---|\n";
+    for (std::size_t i = 0; i < transactions.size() && i < kTableRows; ++i) {
+      const json& t = transactions[i];
+      std::string contexts, models, receivers;
+      for (const auto& c : t.at("contexts")) AppendJoined(&contexts, ", ", c.get<std::string>());
+      for (const auto& m : t.at("models")) AppendJoined(&models, ", ", m.get<std::string>());
+      for (const auto& r : t.at("receivers"))
+        AppendJoined(&receivers, ", ", r.at("receiver").get<std::string>() + " (" + r.at("context").get<std::string>() + ")");
+      out << "| " << Code(t.at("path").get<std::string>() + ":" + std::to_string(t.at("line").get<int>())) << " "
+          << Code(t.at("scope").get<std::string>()) << " | " << Cell(contexts) << " | " << Cell(models) << " | "
+          << (receivers.empty() ? "—" : Cell(receivers)) << " |\n";
+    }
+    if (transactions.size() > kTableRows) out << "\n… and " << transactions.size() - kTableRows << " more in `report.json`.\n";
+    out << "\n";
+  }
+  int cascades = 0;
+  for (const auto& c : data.at("constraints")) cascades += c.at("cascade").get<bool>() ? 1 : 0;
+  out << "**" << data.at("constraints").size() << " foreign-key constraints cross a schema** (" << cascades
+      << " with `on_delete=CASCADE`, which deletes rows in another service's tables); `schema-split.sql` lists "
+      << "them, commented out, for the later split.\n\n";
+}
+
 void Plan(const json& report, std::ostream& out) {
   out << "## Extraction order\n\n";
   out << "Easiest first: least inbound coupling, fewest foreign keys and signals across the boundary.\n\n";
@@ -261,6 +330,7 @@ void WriteHandoutMarkdown(const json& report, std::ostream& out) {
   SharedKernel(report, out);
   CrossContext(report, out);
   CrossingRelations(report, out);
+  DatabaseSplit(report, out);
   Plan(report, out);
   Undecided(report, out);
   Diagnostics(report, out);

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <deque>
 #include <memory>
+#include <set>
+#include <unordered_set>
 
 #include "lib/parse/decode.h"
 #include "lib/parse/parse.h"
@@ -30,7 +32,8 @@ struct Symbols {
       assignment, augmented_assignment, call, attribute, identifier, string, concatenated_string,
       string_content, interpolation, string_start, integer, float_, true_, false_, none, list, tuple, set,
       dictionary, pair, parenthesized_expression, binary_operator, keyword_argument, list_splat,
-      dictionary_splat, argument_list, comment, block, expression_list, pattern_list;
+      dictionary_splat, argument_list, comment, block, expression_list, pattern_list, with_statement, with_item,
+      for_statement, subscript;
   TSFieldId f_object, f_attribute, f_key, f_value, f_left, f_right, f_operator, f_function, f_arguments, f_name,
       f_alias, f_module_name, f_definition, f_superclasses, f_body, f_parameters, f_condition, f_consequence;
 
@@ -84,6 +87,10 @@ struct Symbols {
     block = id("block");
     expression_list = id("expression_list");
     pattern_list = id("pattern_list");
+    with_statement = id("with_statement");
+    with_item = id("with_item");
+    for_statement = id("for_statement");
+    subscript = id("subscript");
     auto field = [lang](const char* name) {
       return ts_language_field_id_for_name(lang, name, static_cast<uint32_t>(std::strlen(name)));
     };
@@ -121,6 +128,17 @@ struct Context {
   bool type_checking = false;
   bool guarded = false;
 };
+
+// ORM methods: a chain calling one of these is recorded (ChainFact).
+const std::set<std::string>& ChainMethods() {
+  static const std::set<std::string> k = {
+      "filter", "exclude", "get", "get_or_create", "update_or_create", "order_by", "values", "values_list",
+      "select_related", "prefetch_related", "annotate", "aggregate", "distinct", "all", "only", "defer",
+      "first", "last", "earliest", "latest", "create", "bulk_create", "bulk_update", "update", "delete",
+      "save", "add", "remove", "set", "clear", "select_for_update", "iterator", "exists", "count", "alias",
+      "on_commit"};
+  return k;
+}
 
 int Line(TSNode node) { return static_cast<int>(ts_node_start_point(node).row) + 1; }
 int Column(TSNode node) { return static_cast<int>(ts_node_start_point(node).column) + 1; }
@@ -395,9 +413,122 @@ class Extractor {
     if (sym == s_.if_statement) return HandleIf(node, context, depth);
     if (sym == s_.try_statement) return HandleTry(node, context, depth);
     if (sym == s_.expression_statement && !context.in_function) HandleAssignment(node, context);
+    if (sym == s_.assignment) NoteTarget(Field(node, s_.f_left), Field(node, s_.f_right), false);
+    if (sym == s_.for_statement) NoteTarget(Field(node, s_.f_left), Field(node, s_.f_right), true);
+    if (sym == s_.with_statement) HandleWith(node, context);
+    int chain = -1;
+    if ((sym == s_.call || sym == s_.attribute || sym == s_.subscript) && !spine_.erase(node.id))
+      chain = HandleChain(node, context);
     if (sym == s_.call) HandleCall(node, context);
     if (sym == s_.attribute) HandleAttribute(node, context);
+    if (chain >= 0) chain_stack_.push_back(chain);
     VisitChildren(node, context, depth);
+    if (chain >= 0) chain_stack_.pop_back();
+  }
+
+  // `name = <chain>` or `for name in <chain>`: the chain is bound to a local name.
+  void NoteTarget(TSNode left, TSNode right, bool iterated) {
+    if (ts_node_is_null(left) || ts_node_is_null(right) || ts_node_symbol(left) != s_.identifier) return;
+    pending_target_ = {right.id, Text(left), iterated};
+  }
+
+  // Flattens `a.b(x).c[0].d(y)` into its root dotted name and links; the inner
+  // call/attribute/subscript nodes are remembered so they are not chains of their own.
+  bool Flatten(TSNode node, ChainFact* chain, int depth) {
+    if (depth > 64) return false;
+    TSSymbol sym = ts_node_symbol(node);
+    if (sym == s_.identifier) {
+      chain->root = Text(node);
+      return true;
+    }
+    if (sym == s_.attribute) {
+      TSNode object = Field(node, s_.f_object), attr = Field(node, s_.f_attribute);
+      if (ts_node_is_null(object) || ts_node_is_null(attr)) return false;
+      spine_.insert(object.id);
+      if (!Flatten(object, chain, depth + 1)) return false;
+      if (chain->links.empty()) chain->root += "." + Text(attr);
+      else chain->links.push_back({Text(attr), false, Expr{}, Line(attr)});
+      return true;
+    }
+    if (sym == s_.call) {
+      TSNode function = Field(node, s_.f_function);
+      if (ts_node_is_null(function)) return false;
+      spine_.insert(function.id);
+      if (!Flatten(function, chain, depth + 1)) return false;
+      ChainLink link;
+      link.call = true;
+      link.args = MakeCall(node, 0);
+      link.line = Line(node);
+      if (!chain->links.empty() && !chain->links.back().call && chain->links.back().name != "[]") {
+        link.name = chain->links.back().name;
+        link.line = chain->links.back().line;  // the method's own line in a multi-line chain
+        chain->links.back() = std::move(link);
+      } else if (chain->links.empty() && chain->root.find('.') != std::string::npos) {
+        auto dot = chain->root.rfind('.');
+        link.name = chain->root.substr(dot + 1);
+        chain->root.resize(dot);
+        chain->links.push_back(std::move(link));
+      } else {
+        link.name = "()";
+        chain->links.push_back(std::move(link));
+      }
+      return true;
+    }
+    if (sym == s_.subscript) {
+      TSNode value = Field(node, s_.f_value);
+      if (ts_node_is_null(value)) return false;
+      spine_.insert(value.id);
+      if (!Flatten(value, chain, depth + 1)) return false;
+      chain->links.push_back({"[]", false, Expr{}, Line(node)});
+      return true;
+    }
+    return false;
+  }
+
+  // Records the chain at `node` when it calls an ORM method or is bound to a name.
+  int HandleChain(TSNode node, const Context& context) {
+    ChainFact chain;
+    if (!Flatten(node, &chain, 0) || chain.root.empty()) return -1;
+    if (pending_target_.node == node.id) {
+      chain.target = pending_target_.name;
+      chain.iterated = pending_target_.iterated;
+    }
+    // `order = payment.order`: an attribute chain without calls counts only when it is bound.
+    if (chain.links.empty() && (chain.target.empty() || chain.root.find('.') == std::string::npos)) return -1;
+    bool orm = false, any_call = false;
+    for (const auto& link : chain.links) {
+      any_call = any_call || link.call;
+      orm = orm || (link.call && ChainMethods().count(link.name));
+    }
+    if (!orm && chain.target.empty()) return -1;
+    chain.outer = chain_stack_.empty() ? -1 : chain_stack_.back();
+    chain.scope = context.scope;
+    chain.line = Line(node);
+    facts_->chains.push_back(std::move(chain));
+    return static_cast<int>(facts_->chains.size() - 1);
+  }
+
+  static bool IsAtomic(const Expr& e) {
+    const std::string& name = e.text;
+    return (e.IsName() || e.IsCall()) &&
+           (name == "atomic" || (name.size() > 7 && name.compare(name.size() - 7, 7, ".atomic") == 0));
+  }
+
+  void HandleWith(TSNode node, const Context& context) {
+    int end_line = static_cast<int>(ts_node_end_point(node).row) + 1;
+    std::vector<TSNode> stack = {node};
+    // with_item nodes sit under a with_clause; the block is not searched.
+    ForEachNamedChild(node, [&](TSNode clause, TSFieldId) {
+      if (ts_node_symbol(clause) == s_.block) return;
+      ForEachNamedChild(clause, [&](TSNode item, TSFieldId) {
+        if (ts_node_symbol(item) != s_.with_item) return;
+        TSNode value = Field(item, s_.f_value);
+        if (ts_node_is_null(value)) return;
+        Expr expr = MakeExpr(value, 0);
+        if (!IsAtomic(expr)) return;
+        facts_->blocks.push_back({std::move(expr), "with", "", context.scope, Line(node), end_line});
+      });
+    });
   }
 
   void AddImport(ImportFact fact, TSNode at, const Context& context) {
@@ -546,6 +677,11 @@ class Extractor {
     fact.line = Line(node);
     fact.decorators = std::move(decorators);
     std::string qualname = fact.qualname;
+    for (const auto& decorator : fact.decorators) {
+      if (IsAtomic(decorator))
+        facts_->blocks.push_back({decorator, "decorator", qualname, context.scope, Line(node),
+                                  static_cast<int>(ts_node_end_point(node).row) + 1});
+    }
     facts_->functions.push_back(std::move(fact));
     // Default values and annotations are evaluated in the enclosing scope.
     TSNode parameters = Field(node, s_.f_parameters);
@@ -691,6 +827,13 @@ class Extractor {
   FileFacts* facts_;
   const Symbols& s_;
   bool depth_reported_ = false;
+  struct PendingTarget {
+    const void* node = nullptr;
+    std::string name;
+    bool iterated = false;
+  } pending_target_;
+  std::unordered_set<const void*> spine_;  // inner nodes of chains already recorded
+  std::vector<int> chain_stack_;           // chains whose arguments are being visited
   mutable std::deque<TSTreeCursor> cursors_;
   mutable std::size_t cursor_depth_ = 0;
 };

@@ -15,7 +15,7 @@ namespace seams {
 
 namespace {
 
-constexpr char kMagic[8] = {'S', 'E', 'A', 'M', 'F', 'C', '0', '3'};
+constexpr char kMagic[8] = {'S', 'E', 'A', 'M', 'F', 'C', '0', '4'};
 
 std::uint64_t Fnv1a(const std::string& bytes, std::uint64_t seed) {
   std::uint64_t h = 1469598103934665603ull ^ seed;
@@ -167,6 +167,15 @@ std::string SerializeFacts(const FileFacts& f) {
     w.U(s.rules.size());
     for (const auto& r : s.rules) w.S(r);
   }
+  w.U(f.chains.size());
+  for (const auto& c : f.chains) {
+    w.S(c.root);
+    w.U(c.links.size());
+    for (const auto& l : c.links) { w.S(l.name); w.B(l.call); w.E(l.args); w.I(l.line); }
+    w.S(c.target); w.B(c.iterated); w.I(c.outer); w.S(c.scope); w.I(c.line);
+  }
+  w.U(f.blocks.size());
+  for (const auto& b : f.blocks) { w.E(b.expr); w.S(b.kind); w.S(b.function); w.S(b.scope); w.I(b.line); w.I(b.end_line); }
   w.U(f.diagnostics.size());
   for (const auto& d : f.diagnostics) {
     w.S(d.code); w.U(static_cast<std::uint64_t>(d.severity)); w.I(d.line); w.I(d.column); w.S(d.message);
@@ -226,6 +235,22 @@ std::optional<FileFacts> DeserializeFacts(const std::string& bytes) {
     s.line = r.I();
     for (std::size_t k = r.Count(); r.ok() && k > 0; --k) s.rules.push_back(r.S());
     f.suppressions.push_back(std::move(s));
+  }
+  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+    ChainFact c;
+    c.root = r.S();
+    for (std::size_t k = r.Count(); r.ok() && k > 0; --k) {
+      ChainLink l;
+      l.name = r.S(); l.call = r.B(); l.args = r.E(); l.line = r.I();
+      c.links.push_back(std::move(l));
+    }
+    c.target = r.S(); c.iterated = r.B(); c.outer = r.I(); c.scope = r.S(); c.line = r.I();
+    f.chains.push_back(std::move(c));
+  }
+  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+    BlockFact b;
+    b.expr = r.E(); b.kind = r.S(); b.function = r.S(); b.scope = r.S(); b.line = r.I(); b.end_line = r.I();
+    f.blocks.push_back(std::move(b));
   }
   for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
     Diagnostic d;

@@ -72,6 +72,41 @@ struct AttributeRefFact {
   int line = 0;
 };
 
+/// One link of an expression chain: `.filter(a__b=1)` (a call), `.lines` (an
+/// attribute), `[0]` (a subscript, name "[]"), or a call of the root itself (name "()").
+struct ChainLink {
+  std::string name;
+  bool call = false;
+  Expr args;  ///< For a call: kCall with its positional args (items) and keywords.
+  int line = 0;
+  friend bool operator==(const ChainLink&, const ChainLink&) = default;
+};
+
+/// An expression chain that may be an ORM query or write:
+/// `Order.objects.filter(customer__email=x).values("total")`, `order.lines.create(...)`,
+/// `obj.save()`, `Order(...)` assigned to a name. Recorded when one of its calls is
+/// an ORM method (filter, create, save, …), or when it is bound to a local name.
+struct ChainFact {
+  std::string root;              ///< Leading dotted name ("Order.objects", "qs", "self.order.lines").
+  std::vector<ChainLink> links;  ///< What follows the root, in order.
+  std::string target;            ///< Simple name it is assigned to (`qs = …`) or iterated into (`for x in …`).
+  bool iterated = false;         ///< Bound by a for loop: the target is one element.
+  int outer = -1;                ///< Index of the chain whose arguments hold this one (Subquery, Prefetch…).
+  std::string scope;
+  int line = 0;
+  friend bool operator==(const ChainFact&, const ChainFact&) = default;
+};
+
+/// A `with` item or a decorator whose callee's last name is `atomic`.
+struct BlockFact {
+  Expr expr;             ///< `transaction.atomic` or `transaction.atomic(using="x")`.
+  std::string kind;      ///< "with" or "decorator".
+  std::string function;  ///< For a decorator: the decorated function's qualified name.
+  std::string scope;     ///< Enclosing def/class of the statement or of the decorated function.
+  int line = 0;
+  int end_line = 0;      ///< Last line of the with block or of the decorated function.
+};
+
 /// An inline suppression: `# seams: ignore` or `# seams: ignore[rule-a, rule-b]`.
 struct SuppressionFact {
   int line = 0;
@@ -86,6 +121,8 @@ struct FileFacts {
   std::vector<AssignmentFact> assignments;
   std::vector<CallFact> calls;
   std::vector<AttributeRefFact> attribute_refs;
+  std::vector<ChainFact> chains;  ///< Possible ORM query/write chains, in the order they were met.
+  std::vector<BlockFact> blocks;  ///< `atomic` with-items and decorators.
   std::vector<std::string> dunder_all;  ///< Module-level __all__, when a literal list/tuple.
   std::vector<SuppressionFact> suppressions;  ///< In line order.
   std::vector<Diagnostic> diagnostics;

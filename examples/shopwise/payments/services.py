@@ -52,3 +52,18 @@ def request_refund(payment, amount, reason=""):
     refund = Refund.objects.create(payment=payment, amount=amount, reason=reason)
     transaction.on_commit(lambda: process_refund.delay(refund.pk))
     return refund
+
+
+def refund_and_reopen(payment_id, amount, reason=""):
+    """Refund a payment and put its order back to pending, in one transaction.
+
+    One transaction over two contexts (Payments and Ordering): after the split,
+    a saga or an outbox.
+    """
+    payment = Payment.objects.select_related("order").get(pk=payment_id)
+    with transaction.atomic():
+        Refund.objects.create(payment=payment, amount=amount, reason=reason)
+        order = payment.order
+        order.history.create(from_status=order.status, to_status="pending")
+        order.status = "pending"
+        order.save(update_fields=["status", "updated_at"])

@@ -61,3 +61,13 @@ def sales_csv(date_from, date_to):
     for snap in DailySalesSnapshot.objects.filter(day__range=(date_from, date_to)).order_by("day"):
         writer.writerow([snap.day, snap.orders_count, snap.gross_revenue, snap.refunds_total])
     return buffer.getvalue()
+
+
+def refunds_by_customer(day):
+    """Refunds per customer: one query over payments, orders and accounts."""
+    return (
+        Refund.objects.filter(payment__order__created_at__date=day)
+        .values("payment__order__customer__email")
+        .annotate(refunds=Count("pk"), amount=Sum("amount"))
+        .order_by("-amount")
+    )

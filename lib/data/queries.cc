@@ -1,0 +1,545 @@
+#include "lib/data/queries.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace seams {
+
+namespace {
+
+std::string Lower(std::string text) {
+  for (auto& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+std::string LastPart(const std::string& dotted) {
+  auto dot = dotted.rfind('.');
+  return dot == std::string::npos ? dotted : dotted.substr(dot + 1);
+}
+
+std::vector<std::string> Split(const std::string& text, const std::string& by) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    auto at = text.find(by, start);
+    out.push_back(text.substr(start, at == std::string::npos ? std::string::npos : at - start));
+    if (at == std::string::npos) break;
+    start = at + by.size();
+  }
+  return out;
+}
+
+// One step through the model graph.
+struct Step {
+  std::string to;        // model key reached
+  std::string relation;  // "app.Model.field" of the declaring side
+  bool many = false;     // a manager (many objects) when reached as an attribute
+  std::string m2m_owner; // for a many-to-many step: the model whose table holds the pairs
+  bool column = false;   // a forward foreign key: the key is a column of the starting table
+};
+
+// Names a query or an instance can follow from each model, as Django names them.
+class RelationIndex {
+ public:
+  explicit RelationIndex(const ModelCatalog& catalog) {
+    for (const auto& r : catalog.relations) {
+      if (r.to.empty() || r.kind == "generic_fk") continue;
+      std::string relation = r.from + "." + (r.field.empty() ? Lower(LastPart(r.to)) + "_ptr" : r.field);
+      const ModelInfo* from = catalog.Find(r.from);
+      std::string from_name = Lower(from ? from->name : LastPart(r.from));
+      std::string owner = r.kind == "m2m" ? (r.through.empty() ? r.from : r.through) : "";
+      if (r.kind == "inherits") {
+        // child.parent_ptr forward; parent.child backward (a one-to-one).
+        Add(&query_[r.from], Lower(LastPart(r.to)) + "_ptr", {r.to, relation, false, "", true});
+        Add(&query_[r.to], from_name, {r.from, relation, false, ""});
+        Add(&access_[r.to], from_name, {r.from, relation, false, ""});
+        parents_[r.from].push_back(r.to);
+        continue;
+      }
+      bool many = r.kind == "m2m" || r.kind == "generic_relation";
+      Add(&query_[r.from], r.field, {r.to, relation, many, owner, r.kind == "fk" || r.kind == "o2o"});
+      Add(&access_[r.from], r.field, {r.to, relation, many, owner});
+      if (r.kind == "generic_relation") continue;
+      // related_name '+' (or ending in '+') turns the reverse relation off.
+      if (!r.related_name.empty() && r.related_name.back() == '+') continue;
+      std::string query = !r.related_query_name.empty() ? r.related_query_name
+                          : !r.related_name.empty()      ? r.related_name
+                                                         : from_name;
+      std::string accessor = !r.related_name.empty() ? r.related_name
+                             : r.kind == "o2o"        ? from_name
+                                                      : from_name + "_set";
+      Add(&query_[r.to], query, {r.from, relation, r.kind != "o2o", owner});
+      Add(&access_[r.to], accessor, {r.from, relation, r.kind != "o2o", owner});
+    }
+  }
+
+  // A lookup part followed from `model` in a query (the parents' fields too).
+  const Step* Query(const std::string& model, const std::string& name, std::vector<Step>* via) const {
+    return Find(query_, model, name, via, 0);
+  }
+  // An attribute of an instance of `model`.
+  const Step* Attribute(const std::string& model, const std::string& name, std::vector<Step>* via) const {
+    return Find(access_, model, name, via, 0);
+  }
+
+ private:
+  using Table = std::map<std::string, std::map<std::string, Step>>;
+  static void Add(std::map<std::string, Step>* names, const std::string& name, Step step) {
+    names->emplace(name, std::move(step));  // the first declaration wins, as a clash is Django's error
+  }
+  // Fields of a multi-table parent are reachable from the child, through the parent's table.
+  const Step* Find(const Table& table, const std::string& model, const std::string& name, std::vector<Step>* via,
+                   int depth) const {
+    if (auto it = table.find(model); it != table.end()) {
+      if (auto found = it->second.find(name); found != it->second.end()) return &found->second;
+    }
+    if (depth > 8) return nullptr;
+    auto parents = parents_.find(model);
+    if (parents == parents_.end()) return nullptr;
+    for (const auto& parent : parents->second) {
+      std::size_t mark = via->size();
+      via->push_back({parent, model + "." + Lower(LastPart(parent)) + "_ptr", false, "", true});
+      if (const Step* step = Find(table, parent, name, via, depth + 1)) return step;
+      via->resize(mark);
+    }
+    return nullptr;
+  }
+  Table query_, access_;
+  std::map<std::string, std::vector<std::string>> parents_;
+};
+
+// What an expression denotes, as far as the ORM goes.
+struct Value {
+  enum class Kind { kNone, kClass, kManager, kQueryset, kInstance, kPair } kind = Kind::kNone;
+  std::string model;
+  std::string m2m_owner;  // a many-to-many manager: the model whose table add()/remove() write
+  bool ok() const { return kind != Kind::kNone && !model.empty(); }
+};
+
+const std::set<std::string>& QueryMethods() {
+  static const std::set<std::string> k = {"filter", "exclude", "order_by", "values", "values_list", "select_related",
+                                          "prefetch_related", "annotate", "distinct", "all", "only", "defer",
+                                          "using", "select_for_update", "reverse", "none", "iterator", "alias"};
+  return k;
+}
+const std::set<std::string>& InstanceMethods() {
+  static const std::set<std::string> k = {"get", "first", "last", "earliest", "latest", "create"};
+  return k;
+}
+const std::set<std::string>& QuerysetWrites() {
+  static const std::set<std::string> k = {"create", "bulk_create", "bulk_update", "update", "delete",
+                                          "get_or_create", "update_or_create"};
+  return k;
+}
+// Writes that go through Model.save() / Model.delete(), so Django sends its model signals.
+bool SendsSignals(const std::string& method) {
+  return method == "save" || method == "create" || method == "delete" || method == "get_or_create" ||
+         method == "update_or_create";
+}
+// Calls whose keyword names are lookups.
+bool KeywordLookups(const std::string& method) {
+  return method == "filter" || method == "exclude" || method == "get" || method == "get_or_create" ||
+         method == "update_or_create";
+}
+// Calls whose string arguments are lookups.
+bool StringLookups(const std::string& method) {
+  return method == "order_by" || method == "values" || method == "values_list" || method == "select_related" ||
+         method == "prefetch_related" || method == "distinct" || method == "only" || method == "defer";
+}
+// Expressions whose first string argument is a lookup: F("a__b"), Count("a__b"), Prefetch("a__b").
+const std::set<std::string>& PathFunctions() {
+  static const std::set<std::string> k = {"F", "Count", "Sum", "Avg", "Min", "Max", "StdDev", "Variance",
+                                          "ArrayAgg", "StringAgg", "JSONBAgg", "BoolAnd", "BoolOr", "BitAnd",
+                                          "BitOr", "Coalesce", "Greatest", "Least", "Concat", "Lower", "Upper",
+                                          "Length", "Trunc", "TruncDate", "TruncDay", "TruncMonth", "TruncYear",
+                                          "Extract", "Cast", "Prefetch", "FilteredRelation"};
+  return k;
+}
+
+// What may follow a foreign key without reading the related table: its key, or a comparison.
+bool KeyOnly(const std::vector<std::string>& parts, std::size_t from) {
+  static const std::set<std::string> k = {"id", "pk", "exact", "iexact", "in", "isnull", "gt", "gte", "lt", "lte",
+                                          "range", "ne"};
+  for (std::size_t i = from; i < parts.size(); ++i) {
+    if (!k.count(parts[i])) return false;
+  }
+  return true;
+}
+
+struct Lookup {
+  std::string text;
+  std::string method;
+  bool outer = false;  // OuterRef: relative to the enclosing query
+};
+
+// The lookups an expression inside an ORM call names.
+void CollectLookups(const Expr& e, const std::string& method, std::vector<Lookup>* out, int depth) {
+  if (depth > 12) return;
+  if (e.IsCall()) {
+    std::string name = LastPart(e.text);
+    if (name == "Q") {
+      for (const auto& [key, value] : e.keywords) {
+        out->push_back({key, method, false});
+        CollectLookups(value, method, out, depth + 1);
+      }
+      for (const auto& item : e.items) CollectLookups(item, method, out, depth + 1);
+      return;
+    }
+    if (name == "OuterRef") {
+      if (const Expr* a = e.Arg(0); a && a->IsString()) out->push_back({a->text, method, true});
+      return;
+    }
+    if (PathFunctions().count(name)) {
+      if (const Expr* a = e.Arg(0); a && a->IsString()) out->push_back({a->text, name == "Prefetch" ? "Prefetch" : method, false});
+      for (std::size_t i = 1; i < e.items.size(); ++i) CollectLookups(e.items[i], method, out, depth + 1);
+      for (const auto& [key, value] : e.keywords) {
+        if (key == "queryset") continue;  // its own chain, from its own model
+        CollectLookups(value, method, out, depth + 1);
+      }
+      return;
+    }
+    // Any other call (Subquery, Exists, When, Case, ExpressionWrapper …): look inside.
+    if (name == "Subquery" || name == "Exists") return;  // inner queries are chains of their own
+    for (const auto& item : e.items) CollectLookups(item, method, out, depth + 1);
+    for (const auto& [key, value] : e.keywords) CollectLookups(value, method, out, depth + 1);
+    return;
+  }
+  if (e.kind == Expr::Kind::kBinOp || e.kind == Expr::Kind::kList || e.kind == Expr::Kind::kTuple) {
+    for (const auto& item : e.items) CollectLookups(item, method, out, depth + 1);
+  }
+}
+
+std::vector<Lookup> LookupsOf(const ChainLink& link) {
+  std::vector<Lookup> out;
+  const std::string& m = link.name;
+  if (KeywordLookups(m)) {
+    for (const auto& [key, value] : link.args.keywords) {
+      if (key == "defaults" || key == "create_defaults") continue;
+      out.push_back({key, m, false});
+      CollectLookups(value, m, &out, 0);
+    }
+    for (const auto& item : link.args.items) CollectLookups(item, m, &out, 0);
+  } else if (StringLookups(m)) {
+    for (const auto& item : link.args.items) {
+      if (item.IsString()) {
+        std::string text = item.text;
+        if (!text.empty() && (text[0] == '-' || text[0] == '+')) text = text.substr(1);
+        if (!text.empty() && text != "?") out.push_back({text, m, false});
+      } else {
+        CollectLookups(item, m, &out, 0);
+      }
+    }
+    for (const auto& [key, value] : link.args.keywords) CollectLookups(value, m, &out, 0);
+  } else if (m == "annotate" || m == "aggregate" || m == "alias" || m == "update") {
+    for (const auto& item : link.args.items) CollectLookups(item, m, &out, 0);
+    for (const auto& [key, value] : link.args.keywords) CollectLookups(value, m, &out, 0);
+  }
+  return out;
+}
+
+class QueryFinder {
+ public:
+  explicit QueryFinder(const QueryInputs& in) : in_(in), index_(in.models) {}
+
+  QueryFacts Run() {
+    for (std::size_t f = 0; f < in_.facts.size() && f < in_.project.files.size(); ++f) {
+      if (in_.project.files[f].is_migration || (in_.facts[f].chains.empty() && in_.facts[f].blocks.empty())) continue;
+      File(f);
+    }
+    std::sort(out_.joins.begin(), out_.joins.end());
+    out_.joins.erase(std::unique(out_.joins.begin(), out_.joins.end()), out_.joins.end());
+    std::sort(out_.writes.begin(), out_.writes.end());
+    out_.writes.erase(std::unique(out_.writes.begin(), out_.writes.end()), out_.writes.end());
+    std::sort(out_.transactions.begin(), out_.transactions.end(),
+              [](const TransactionInfo& a, const TransactionInfo& b) {
+                return std::tie(a.path, a.line, a.kind) < std::tie(b.path, b.line, b.kind);
+              });
+    return std::move(out_);
+  }
+
+ private:
+  struct Binding {
+    int line = 0;
+    Value value;
+  };
+
+  void File(std::size_t f) {
+    const FileFacts& facts = in_.facts[f];
+    const std::string& path = in_.project.files[f].path;
+    const std::string& module = in_.project.files[f].module;
+    // Chains in source order, so a local name is bound before it is used.
+    std::vector<std::size_t> order(facts.chains.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return facts.chains[a].line < facts.chains[b].line; });
+    std::map<std::pair<std::string, std::string>, std::vector<Binding>> locals;  // (scope, name) → bindings
+    std::vector<Value> start(facts.chains.size());
+    std::vector<std::vector<WriteInfo>> writes_of(facts.chains.size());
+    std::vector<WriteInfo> file_writes;
+    for (std::size_t i : order) {
+      const ChainFact& chain = facts.chains[i];
+      Value outer_start = chain.outer >= 0 && static_cast<std::size_t>(chain.outer) < start.size()
+                              ? start[static_cast<std::size_t>(chain.outer)]
+                              : Value{};
+      Value end = Resolve(f, chain, locals, path, module, outer_start, &start[i], &file_writes);
+      if (!chain.target.empty() && end.ok()) {
+        if (chain.iterated && (end.kind == Value::Kind::kQueryset || end.kind == Value::Kind::kManager))
+          end.kind = Value::Kind::kInstance;
+        if (!chain.iterated || end.kind == Value::Kind::kInstance)
+          locals[{chain.scope, chain.target}].push_back({chain.line, end});
+      }
+    }
+    out_.writes.insert(out_.writes.end(), file_writes.begin(), file_writes.end());
+    for (const auto& block : facts.blocks) {
+      if (!IsDjangoAtomic(f, block.expr)) continue;
+      TransactionInfo t;
+      t.path = path;
+      t.line = block.line;
+      t.end_line = block.end_line;
+      t.module = module;
+      t.kind = block.kind;
+      t.scope = block.kind == "decorator" ? block.function : block.scope;
+      for (const auto& w : file_writes) {
+        if (w.line < block.line || w.line > block.end_line) continue;
+        if (!(w.scope == t.scope || w.scope.rfind(t.scope + ".", 0) == 0 || t.scope.empty())) continue;
+        t.writes.push_back(w);
+      }
+      // A send inside transaction.on_commit(lambda: …) runs after the commit, outside the block.
+      std::set<int> on_commit_lines;
+      for (const auto& chain : facts.chains) {
+        for (const auto& link : chain.links) {
+          if (link.call && link.name == "on_commit") on_commit_lines.insert(link.line);
+        }
+      }
+      for (const auto& call : facts.calls) {
+        if (call.line < block.line || call.line > block.end_line || on_commit_lines.count(call.line)) continue;
+        std::string name = LastPart(call.call.text);
+        if (name != "send" && name != "send_robust") continue;
+        std::string signal = call.call.text.substr(0, call.call.text.size() - name.size());
+        if (!signal.empty() && signal.back() == '.') signal.pop_back();
+        std::string q = in_.symbols.Qualify(f, signal);
+        if (!q.empty()) t.signals_sent.push_back(q);
+      }
+      std::sort(t.writes.begin(), t.writes.end());
+      std::sort(t.signals_sent.begin(), t.signals_sent.end());
+      t.signals_sent.erase(std::unique(t.signals_sent.begin(), t.signals_sent.end()), t.signals_sent.end());
+      out_.transactions.push_back(std::move(t));
+    }
+  }
+
+  // transaction.atomic, django.db.transaction.atomic, an imported `atomic` — Django's, not another library's.
+  bool IsDjangoAtomic(std::size_t f, const Expr& e) const {
+    std::string name = e.IsCall() || e.IsName() ? e.text : "";
+    if (LastPart(name) != "atomic") return false;
+    std::string q = in_.symbols.Qualify(f, name);
+    return q == "django.db.transaction.atomic";
+  }
+
+  // The model class a dotted name denotes in file f, or "".
+  std::string ModelClass(std::size_t f, const std::string& dotted) const {
+    Expr name;
+    name.kind = Expr::Kind::kName;
+    name.text = dotted;
+    bool external = false;
+    std::string key = ResolveModelReference(name, f, "", "", in_.models, in_.settings, in_.symbols, in_.options,
+                                            &external);
+    return external ? "" : key;
+  }
+
+  // `self` inside a method of a model class.
+  std::string SelfModel(std::size_t f, const std::string& scope) const {
+    auto dot = scope.rfind('.');
+    if (dot == std::string::npos) return "";
+    const ModelInfo* m = in_.models.FindByClass(in_.project.files[f].module + "." + scope.substr(0, dot));
+    return m ? m->key : "";
+  }
+
+  Value Resolve(std::size_t f, const ChainFact& chain,
+                const std::map<std::pair<std::string, std::string>, std::vector<Binding>>& locals,
+                const std::string& path, const std::string& module, const Value& outer, Value* start,
+                std::vector<WriteInfo>* writes) {
+    std::vector<std::string> parts = Split(chain.root, ".");
+    if (parts.empty() || parts[0].empty()) return {};
+    Value v;
+    std::size_t used = 0;
+    // A local name bound earlier in the same function.
+    if (auto it = locals.find({chain.scope, parts[0]}); it != locals.end()) {
+      for (const auto& b : it->second) {
+        if (b.line <= chain.line) v = b.value;
+      }
+      if (v.ok()) used = 1;
+    }
+    if (!v.ok() && parts[0] == "self") {
+      std::string model = SelfModel(f, chain.scope);
+      if (!model.empty()) {
+        v = {Value::Kind::kInstance, model, ""};
+        used = 1;
+      }
+    }
+    if (!v.ok()) {
+      // The longest prefix that names a model class: "Order", "models.Order", "orders.models.Order".
+      for (std::size_t n = parts.size(); n >= 1 && !v.ok(); --n) {
+        std::string dotted;
+        for (std::size_t i = 0; i < n; ++i) dotted += (i ? "." : "") + parts[i];
+        std::string model = ModelClass(f, dotted);
+        if (!model.empty()) {
+          v = {Value::Kind::kClass, model, ""};
+          used = n;
+        }
+      }
+    }
+    if (!v.ok() && parts.size() == 1 && !chain.links.empty() && chain.links[0].name == "()") {
+      std::string q = in_.symbols.Qualify(f, parts[0]);
+      const Expr& args = chain.links[0].args;
+      if (q == "django.contrib.auth.get_user_model") {
+        if (const ModelInfo* user = in_.models.FindReference(in_.settings.auth_user_model))
+          v = {Value::Kind::kClass, user->key, ""};
+        used = 1;
+        // get_user_model() itself is the class: drop the call link below.
+        if (v.ok()) return ResolveLinks(v, std::vector<ChainLink>(chain.links.begin() + 1, chain.links.end()), f,
+                                        chain, path, module, outer, start, writes);
+      } else if ((q == "django.shortcuts.get_object_or_404" || parts[0] == "get_object_or_404") && args.Arg(0) &&
+                 args.Arg(0)->IsName()) {
+        std::string model = ModelClass(f, args.Arg(0)->text);
+        if (!model.empty())
+          return ResolveLinks({Value::Kind::kInstance, model, ""},
+                              std::vector<ChainLink>(chain.links.begin() + 1, chain.links.end()), f, chain, path,
+                              module, outer, start, writes);
+      }
+    }
+    if (!v.ok()) return {};
+    // The rest of the dotted root: managers and relation accessors.
+    std::vector<ChainLink> links;
+    for (std::size_t i = used; i < parts.size(); ++i) links.push_back({parts[i], false, Expr{}, chain.line});
+    links.insert(links.end(), chain.links.begin(), chain.links.end());
+    return ResolveLinks(v, links, f, chain, path, module, outer, start, writes);
+  }
+
+  Value ResolveLinks(Value v, const std::vector<ChainLink>& links, std::size_t f, const ChainFact& chain,
+                     const std::string& path, const std::string& module, const Value& outer, Value* start,
+                     std::vector<WriteInfo>* writes) {
+    bool started = false;
+    for (const auto& link : links) {
+      if (!started && (v.kind == Value::Kind::kManager || v.kind == Value::Kind::kQueryset)) {
+        *start = v;
+        started = true;
+      }
+      v = Apply(v, link, f, chain, path, module, outer, writes);
+      if (!v.ok()) break;
+    }
+    if (!started && (v.kind == Value::Kind::kManager || v.kind == Value::Kind::kQueryset)) *start = v;
+    return v;
+  }
+
+  void Write(const Value& v, const std::string& method, const ChainLink& link, const ChainFact& chain,
+             const std::string& path, std::vector<WriteInfo>* writes) {
+    WriteInfo w;
+    bool m2m_pairs = !v.m2m_owner.empty() && (method == "add" || method == "remove" || method == "set" || method == "clear");
+    w.model = m2m_pairs ? v.m2m_owner : v.model;
+    w.method = method;
+    w.path = path;
+    w.line = link.line ? link.line : chain.line;
+    w.scope = chain.scope;
+    w.sends_signals = SendsSignals(method);
+    writes->push_back(std::move(w));
+  }
+
+  void Joins(const Value& v, const ChainLink& link, const ChainFact& chain, const std::string& path,
+             const std::string& module, const Value& outer) {
+    for (const auto& lookup : LookupsOf(link)) {
+      const std::string& from = lookup.outer ? outer.model : v.model;
+      if (from.empty()) continue;
+      JoinInfo join;
+      join.path = path;
+      join.line = link.line ? link.line : chain.line;
+      join.module = module;
+      join.scope = chain.scope;
+      join.method = lookup.method;
+      join.lookup = lookup.text;
+      join.model = from;
+      join.models.push_back(from);
+      std::string at = from;
+      std::vector<std::string> parts = Split(lookup.text, "__");
+      bool last_is_column = false;
+      std::size_t i = 0;
+      for (; i < parts.size(); ++i) {
+        std::vector<Step> via;
+        const Step* step = index_.Query(at, parts[i], &via);
+        if (!step) break;
+        for (const auto& s : via) {
+          join.relations.push_back(s.relation);
+          join.models.push_back(s.to);
+        }
+        join.relations.push_back(step->relation);
+        join.models.push_back(step->to);
+        last_is_column = step->column;
+        at = step->to;
+      }
+      // `customer=…`, `customer__in=…`, `customer_id`, values("customer"): the key is a
+      // column of the table already in the query, so SQL joins nothing for that last step.
+      // select_related and prefetching fetch the related rows, so they always cross.
+      bool fetches = join.method == "select_related" || join.method == "prefetch_related" || join.method == "Prefetch";
+      if (last_is_column && !fetches && (i == parts.size() || KeyOnly(parts, i))) {
+        join.relations.pop_back();
+        join.models.pop_back();
+      }
+      if (!join.relations.empty()) out_.joins.push_back(std::move(join));
+    }
+  }
+
+  Value Apply(const Value& v, const ChainLink& link, std::size_t f, const ChainFact& chain, const std::string& path,
+              const std::string& module, const Value& outer, std::vector<WriteInfo>* writes) {
+    (void)f;
+    using K = Value::Kind;
+    const std::string& name = link.name;
+    switch (v.kind) {
+      case K::kClass:
+        if (!link.call && (name == "objects" || name == "_default_manager" || name == "_base_manager"))
+          return {K::kManager, v.model, ""};
+        if (link.call && name == "()") return {K::kInstance, v.model, ""};
+        return {};
+      case K::kManager:
+      case K::kQueryset: {
+        if (!link.call) return {};
+        Joins(v, link, chain, path, module, outer);
+        if (QuerysetWrites().count(name) ||
+            (!v.m2m_owner.empty() && (name == "add" || name == "remove" || name == "set" || name == "clear")))
+          Write(v, name, link, chain, path, writes);
+        if (QueryMethods().count(name)) return {K::kQueryset, v.model, v.m2m_owner};
+        if (InstanceMethods().count(name)) return {K::kInstance, v.model, ""};
+        if (name == "get_or_create" || name == "update_or_create") return {K::kPair, v.model, ""};
+        return {};
+      }
+      case K::kPair:
+        if (name == "[]") return {K::kInstance, v.model, ""};
+        return {};
+      case K::kInstance: {
+        if (link.call) {
+          if (name == "save" || name == "delete") Write(v, name, link, chain, path, writes);
+          return {};
+        }
+        std::vector<Step> via;
+        const Step* step = index_.Attribute(v.model, name, &via);
+        if (!step) return {};
+        if (step->many) return {K::kManager, step->to, step->m2m_owner};
+        return {K::kInstance, step->to, ""};
+      }
+      case K::kNone:
+        return {};
+    }
+    return {};
+  }
+
+  const QueryInputs& in_;
+  RelationIndex index_;
+  QueryFacts out_;
+};
+
+}  // namespace
+
+QueryFacts FindQueries(const QueryInputs& inputs) { return QueryFinder(inputs).Run(); }
+
+}  // namespace seams
