@@ -19,6 +19,7 @@ rm -rf "$out" && mkdir -p "$out"
 
 cp -r "$src/examples/shopwise" "$out/shopwise-project"
 "$seams" analyze "$out/shopwise-project" -o "$out/shopwise" -q --format json,html
+"$seams" analyze "$src/tests/fixtures/small" -o "$out/small" -q --format json,html
 python3 "$src/tests/html/gen_project.py" "$out/large-project"
 "$seams" analyze "$out/large-project" -o "$out/large" -q --format json,html
 
@@ -26,5 +27,5 @@ python3 "$src/tests/html/gen_project.py" "$out/large-project"
 if grep -Eqi '<(script|link)[^>]+(src|href)=' "$out/shopwise/report.html"; then echo "FAIL: report.html loads an external file"; exit 1; fi
 
 (cd "$work" && CHROMIUM="$chromium" node html_check.mjs "$seams" "$out" \
-  "shopwise=$out/shopwise=$out/shopwise-project" "large=$out/large")
+  "shopwise=$out/shopwise=$out/shopwise-project" "large=$out/large" "small=$out/small")
 echo "screenshots: $out/shopwise.png $out/large.png"

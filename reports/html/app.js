@@ -197,7 +197,7 @@
           "font-size": 11, "background-color": "data(color)", "width": "data(size)", "height": "data(size)", "color": "#111",
           "text-outline-color": "#fff", "text-outline-width": 2, "border-width": 1, "border-color": "#555" } },
       { selector: "node.kernel", style: { "shape": "round-rectangle", "text-valign": "center", "text-margin-y": 0, "border-style": "dashed", "border-width": 2, "background-color": "#eef0f3" } },
-      { selector: "node.context-box", style: { "shape": "round-rectangle", "background-opacity": 0.12, "text-valign": "top", "font-size": 13, "font-weight": 600 } },
+      { selector: "node.kernel-app", style: { "border-style": "dashed" } },
       { selector: "node.split", style: { "border-color": "#d62728", "border-width": 3 } },
       { selector: "node.changed", style: { "border-color": "#e8a100", "border-width": 4 } },
       { selector: "node.match", style: { "overlay-color": "#ffd43b", "overlay-opacity": 0.45, "overlay-padding": 6 } },
@@ -260,17 +260,16 @@
       Array.from(t.keys()).sort(byName).forEach(function (c) { if (best === null || t.get(c) > t.get(best)) best = c; });
       home.set(app, best);
     });
-    var boxes = new Set(home.values());
-    boxes.forEach(function (c) {
-      els.push({ group: "nodes", data: { id: "c:" + c, context: c, color: c === KERNEL ? "#eef0f3" : colorOf(c), size: 20,
-        label: c === KERNEL ? "shared kernel" : c }, classes: "context-box" + (c === KERNEL ? " kernel" : "") });
-    });
     Array.from(home.keys()).sort(byName).forEach(function (app) {
       var t = apps.get(app), total = 0;
       t.forEach(function (v) { total += v; });
-      els.push({ group: "nodes", data: { id: "a:" + app, app: app, context: home.get(app), parent: "c:" + home.get(app),
+      // Each app in the colour of the context holding most of it (the table's colours are the legend);
+      // an app split over several contexts is outlined in red.
+      var where = home.get(app) === KERNEL ? "shared kernel" : home.get(app);
+      els.push({ group: "nodes", data: { id: "a:" + app, app: app, context: home.get(app),
         color: home.get(app) === KERNEL ? "#d4d9e0" : colorOf(home.get(app)), size: 20 + 5 * Math.sqrt(total),
-        label: app + (t.size > 1 ? "\n(split " + t.size + " ways)" : "") }, classes: t.size > 1 ? "split" : "" });
+        label: app + "\n" + (t.size > 1 ? "split " + t.size + " ways, mostly " : "in ") + where },
+        classes: (t.size > 1 ? "split" : "") + (home.get(app) === KERNEL ? " kernel-app" : "") });
     });
     var pairs = new Map();
     edges.forEach(function (e) {
@@ -296,15 +295,16 @@
     var els = view === "contexts" ? contextElements() : appElements();
     var wanted = new Set(els.map(function (e) { return e.data.id; }));
     var fresh = [];
+    // Another view starts from nothing: its ids are its own.
+    if (laidOut !== view) cy.elements().remove();
     cy.batch(function () {
       cy.elements().forEach(function (e) { if (!wanted.has(e.id())) e.remove(); });
       els.forEach(function (e) {
         var existing = cy.getElementById(e.data.id);
-        if (existing.nonempty() && (!e.data.parent || existing.data("parent") === e.data.parent)) {
+        if (existing.nonempty()) {
           existing.data(e.data);
           existing.classes(e.classes || "");
         } else {
-          if (existing.nonempty()) existing.remove();
           fresh.push(e);
         }
       });
@@ -318,17 +318,17 @@
     if (laidOut !== view) {
       laidOut = view;
       // A deterministic start (a circle, by id) instead of cose's random one: same page, same picture.
-      var start = cy.nodes().orphans().sort(function (a, b) { return byName(a.id(), b.id()); });
+      var start = cy.nodes().sort(function (a, b) { return byName(a.id(), b.id()); });
       start.forEach(function (n, k) {
         var angle = 2 * Math.PI * k / Math.max(1, start.length), r = 60 * Math.sqrt(start.length) + 100;
         var at = { x: r * Math.cos(angle), y: r * Math.sin(angle) };
         n.position(at);
-        n.children().forEach(function (child, j) { child.position({ x: at.x + 40 * (j % 4), y: at.y + 40 * Math.floor(j / 4) }); });
       });
+      // The kernel stands apart on the context map.
       var layoutNodes = cy.elements().not(".kernel");
       layoutNodes.layout({ name: "cose", animate: false, randomize: false, nodeRepulsion: function () { return 2000000; },
         nodeOverlap: 200, idealEdgeLength: function () { return 200; }, gravity: 0.2, numIter: 400, fit: false }).run();
-      var kernel = cy.nodes(".kernel").not(".context-box");
+      var kernel = cy.nodes(".kernel");
       if (kernel.nonempty()) {
         var box = layoutNodes.boundingBox();
         kernel.position({ x: box.x1 - 160, y: (box.y1 + box.y2) / 2 });
@@ -342,8 +342,7 @@
     cy.nodes().forEach(function (n) {
       var b = n.renderedBoundingBox();
       if (renderedX >= b.x1 && renderedX <= b.x2 && renderedY >= b.y1 && renderedY <= b.y2) {
-        // The innermost (an app inside its context box) wins.
-        if (!hit || n.isChild()) hit = n;
+        hit = n;
       }
     });
     return hit ? hit.data("context") : null;
@@ -508,6 +507,23 @@
       if (tables.length) {
         body.appendChild(el("h3", {}, "Owned tables"));
         body.appendChild(el("div", { class: "tables" }, tables.join(", ")));
+      }
+      // Every other context it is coupled with, heaviest first: a click shows the evidence, as `seams explain A B`.
+      var partners = new Map();
+      current.cross_context.forEach(function (x) {
+        if (x.from !== name && x.to !== name) return;
+        var other = x.from === name ? x.to : x.from;
+        partners.set(other, (partners.get(other) || 0) + x.weight);
+      });
+      if (partners.size) {
+        body.appendChild(el("h3", {}, "Coupled with"));
+        var ul = el("ul", { class: "partners" });
+        Array.from(partners.keys()).sort(function (a, b) { return partners.get(b) - partners.get(a) || byName(a, b); }).forEach(function (other) {
+          var li = el("li", {}, other + " — weight " + fmt(partners.get(other), 2));
+          li.onclick = function () { select({ type: "edge", a: name, b: other }); };
+          ul.appendChild(li);
+        });
+        body.appendChild(ul);
       }
       var unsure = idx.filter(function (n) { return undecided.has(nodes[n].id); });
       if (unsure.length) body.appendChild(el("p", {}, "Undecided: " + unsure.map(function (n) { return nodes[n].id; }).join(", ")));
