@@ -40,17 +40,8 @@ std::string EscapeHtml(const std::string& text) {
 }
 
 // The part of the report the page reads: the coupling graph with the proposal's
-// assignment and evidence, the members' confidence, the kernel's reasons and the models' tables.
+// assignment and evidence, the members' confidence, the kernel's reasons and the tables each model owns.
 json PageData(const json& report) {
-  json models = json::array();
-  for (const auto& m : report.at("models")) {
-    models.push_back({{"key", m.at("key")},
-                      {"app", m.at("app")},
-                      {"name", m.at("name")},
-                      {"db_table", m.value("db_table", json(nullptr))},
-                      {"abstract", m.value("abstract", false)},
-                      {"proxy", m.value("proxy", false)}});
-  }
   json confidence = json::object();
   for (const auto& c : report.at("contexts")) {
     for (const auto& member : c.at("members")) confidence[member.at("id").get<std::string>()] = member.at("confidence");
@@ -59,14 +50,21 @@ json PageData(const json& report) {
   for (const auto& k : report.at("shared_kernel")) kernel[k.at("id").get<std::string>()] = k.at("reason");
   json undecided = json::array();
   for (const auto& u : report.at("undecided")) undecided.push_back(u.at("id"));
+  // Tables Django creates, with the model owning each (report.json data.tables): a moved model takes its tables.
+  json tables = json::array();
+  if (report.contains("data") && report.at("data").contains("tables")) {
+    for (const auto& t : report.at("data").at("tables")) {
+      tables.push_back({{"table", t.at("table")}, {"model", t.value("model", json(nullptr))}});
+    }
+  }
   return {{"project", report.at("project").at("name")},
+          {"tables", std::move(tables)},
           {"schema", report.at("schema")},
           {"nodes", report.at("graph").at("nodes")},
           {"edges", report.at("graph").at("edges")},
           {"confidence", std::move(confidence)},
           {"kernel", std::move(kernel)},
-          {"undecided", std::move(undecided)},
-          {"models", std::move(models)}};
+          {"undecided", std::move(undecided)}};
 }
 
 }  // namespace

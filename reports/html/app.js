@@ -14,8 +14,6 @@
     return { from: nodeIndex.get(e.from), to: nodeIndex.get(e.to), kind: e.kind, weight: e.weight, count: e.count, evidence: e.evidence || [] };
   });
   var graph = { nodes: nodes, edges: edges };
-  var models = new Map();
-  data.models.forEach(function (m) { models.set(m.key, m); });
   var undecided = new Set(data.undecided);
   // Tests and migrations are out of every measure (as `seams score` leaves them out of a config's contexts).
   var leftOut = nodes.map(function (n) { return (n.tags || []).indexOf("test") >= 0 || (n.tags || []).indexOf("migration") >= 0; });
@@ -499,11 +497,9 @@
       title.textContent = name === KERNEL ? "Shared kernel" : name;
       if (score) body.appendChild(el("p", {}, score.members + " members, " + score.models + " models; cohesion " + score.cohesion.toFixed(3) + ", coupling " + score.coupling.toFixed(3)));
       if (name === KERNEL) body.appendChild(el("p", { class: "hint" }, "Kept out of clustering: " + Object.keys(data.kernel).length + " hubs and utility packages."));
-      var tables = idx.filter(function (n) { return nodes[n].kind === "model"; }).map(function (n) {
-        var m = models.get(nodes[n].id);
-        if (!m || m.abstract || m.proxy) return null;
-        return m.db_table || (m.app + "_" + m.name.toLowerCase());
-      }).filter(Boolean).sort(byName);
+      var here = new Set(idx.map(function (n) { return nodes[n].id; }));
+      var tables = (data.tables || []).filter(function (t) { return t.model && here.has(t.model); })
+        .map(function (t) { return t.table; }).sort(byName);
       if (tables.length) {
         body.appendChild(el("h3", {}, "Owned tables"));
         body.appendChild(el("div", { class: "tables" }, tables.join(", ")));
