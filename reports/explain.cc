@@ -192,12 +192,38 @@ json Explain(const json& report, const std::string& a, const std::string& b) {
   std::stable_sort(out_pairs.begin(), out_pairs.end(), [](const json& x, const json& y) {
     return x.at("weight").get<double>() > y.at("weight").get<double>();
   });
+  // The database plan between A and B: joins from one into the other, transactions writing both.
+  json joins = json::array(), transactions = json::array();
+  if (second && report.contains("data")) {
+    auto in = [](const Selection& s, const json& ids) {
+      for (const auto& id : ids) {
+        if (s.nodes.count(id.get<std::string>())) return true;
+      }
+      return false;
+    };
+    for (const auto& j : report.at("data").at("joins")) {
+      const std::string start = j.at("model").get<std::string>();
+      if ((first.nodes.count(start) && in(*second, j.at("models"))) ||
+          (second->nodes.count(start) && in(first, j.at("models"))))
+        joins.push_back(j);
+    }
+    for (const auto& t : report.at("data").at("transactions")) {
+      json touched = t.at("models");
+      for (const auto& r : t.at("receivers")) {
+        std::string receiver = r.at("receiver").get<std::string>();
+        touched.push_back(receiver.substr(0, receiver.rfind('.')));  // the receiver's module
+      }
+      if (in(first, touched) && in(*second, touched)) transactions.push_back(t);
+    }
+  }
   return {{"schema", kExplainSchema},
           {"a", SelectionJson(first)},
           {"b", second ? SelectionJson(*second) : json(nullptr)},
           {"weight", weight},
           {"count", count},
-          {"pairs", std::move(out_pairs)}};
+          {"pairs", std::move(out_pairs)},
+          {"joins", std::move(joins)},
+          {"transactions", std::move(transactions)}};
 }
 
 void WriteExplainText(const json& explanation, std::ostream& out, std::size_t max_evidence) {
@@ -215,8 +241,30 @@ void WriteExplainText(const json& explanation, std::ostream& out, std::size_t ma
   } else {
     out << describe(a) << " ↔ " << describe(b) << ": " << count << " couplings, weight " << DotNumber(weight) << "\n";
   }
+  // Joins and transactions between them: what splitting the database breaks.
+  auto data = [&]() {
+    if (explanation.contains("joins") && !explanation.at("joins").empty()) {
+      out << "\nORM joins across them: " << explanation.at("joins").size() << "\n";
+      for (const auto& j : explanation.at("joins")) {
+        std::string models;
+        for (const auto& m : j.at("models")) models += (models.empty() ? "" : " → ") + m.get<std::string>();
+        out << "  " << j.at("path").get<std::string>() << ":" << j.at("line").get<int>() << "  "
+            << j.at("method").get<std::string>() << "(" << j.at("lookup").get<std::string>() << ")  " << models << "\n";
+      }
+    }
+    if (explanation.contains("transactions") && !explanation.at("transactions").empty()) {
+      out << "\nTransactions over both: " << explanation.at("transactions").size() << "\n";
+      for (const auto& t : explanation.at("transactions")) {
+        std::string models;
+        for (const auto& m : t.at("models")) models += (models.empty() ? "" : ", ") + m.get<std::string>();
+        out << "  " << t.at("path").get<std::string>() << ":" << t.at("line").get<int>() << "  "
+            << t.at("scope").get<std::string>() << " writes " << models << "\n";
+      }
+    }
+  };
   if (explanation.at("pairs").empty()) {
     out << "\nNo coupling found" << (b.is_null() ? "." : " between them.") << "\n";
+    data();
     return;
   }
   for (const auto& pair : explanation.at("pairs")) {
@@ -241,6 +289,7 @@ void WriteExplainText(const json& explanation, std::ostream& out, std::size_t ma
       if (hidden) out << "    … and " << hidden << " more (--evidence 0 shows every one)\n";
     }
   }
+  data();
 }
 
 }  // namespace seams

@@ -255,3 +255,51 @@ TEST_CASE("check --base: the base revision is read from git objects, not the wor
   CHECK_THROWS_AS(seams::GitTreeFileSystem(root, "no-such-revision"), seams::SeamsError);
   fs::remove_all(repo);
 }
+
+TEST_CASE("check: cross-context joins and transactions against agreed contexts", "[check][data]") {
+  seams::RealFileSystem fs;
+  seams::Analysis analysis =
+      seams::Analyze(fs, std::string(SEAMS_SOURCE_DIR) + "/tests/fixtures/queries", seams::AnalysisOptions{});
+  Config config = seams::ParseConfig(R"(
+[[context]]
+name = "customers"
+members = ["people"]
+
+[[context]]
+name = "sales"
+members = ["shop", "billing"]
+)",
+                                     "seams.toml");
+  std::set<std::string> got;
+  for (const auto& v : seams::Check(config, analysis).violations) {
+    if (v.rule != "cross-context-join" && v.rule != "cross-context-transaction") continue;
+    CHECK(v.severity == seams::RuleSeverity::kWarn);
+    got.insert(v.rule + " " + v.path + ":" + std::to_string(v.line) + " " + v.from_context + "->" + v.to_context);
+  }
+  // shop and billing are one context here: the Invoice lookups and place()'s Invoice write do not cross.
+  CHECK(got == std::set<std::string>{
+                   "cross-context-join shop/models.py:11 sales->customers",
+                   "cross-context-join shop/services.py:13 sales->customers",
+                   "cross-context-join shop/services.py:14 sales->customers",
+                   "cross-context-join shop/services.py:17 sales->customers",
+                   "cross-context-join shop/services.py:18 customers->sales",
+                   "cross-context-join shop/services.py:21 sales->customers",
+                   "cross-context-transaction shop/services.py:36 customers->sales",
+                   "cross-context-transaction shop/services.py:44 customers->sales",
+                   "cross-context-transaction shop/services.py:57 customers->sales",
+               });
+  // Severity from config, and off.
+  Config strict = seams::ParseConfig(
+      "[[context]]\nname = \"customers\"\nmembers = [\"people\"]\n[[context]]\nname = \"sales\"\nmembers = "
+      "[\"shop\", \"billing\"]\n[rules]\ncross-context-join = \"error\"\ncross-context-transaction = \"off\"\n",
+      "seams.toml");
+  int joins = 0;
+  for (const auto& v : seams::Check(strict, analysis).violations) {
+    CHECK(v.rule != "cross-context-transaction");
+    if (v.rule == "cross-context-join") {
+      ++joins;
+      CHECK(v.severity == seams::RuleSeverity::kError);
+    }
+  }
+  CHECK(joins == 6);
+}

@@ -6,6 +6,7 @@
 
 #include "lib/check/assign.h"
 #include "lib/core/error.h"
+#include "lib/data/plan.h"
 #include "lib/discover/discover.h"
 
 namespace seams {
@@ -30,6 +31,7 @@ class Checker {
   CheckResult Run() {
     Assign();
     for (std::size_t e = 0; e < graph_.edges.size(); ++e) CheckEdge(graph_.edges[e]);
+    CheckData();
     CheckCycles();
     CheckUnassigned();
     ApplySuppressions();
@@ -122,6 +124,64 @@ class Checker {
         v.help = "send a message to context \"" + b + "\" instead of calling its task";
         Add(std::move(v));
       }
+    }
+  }
+
+  // Joins and transactions across the agreed contexts (the shared kernel is everyone's).
+  void CheckData() {
+    ContextOf context_of = [this](const std::string& id) -> std::string {
+      int node = graph_.Find(id);
+      return node < 0 ? "" : out_.node_context[static_cast<std::size_t>(node)];
+    };
+    DataPlan plan = PlanData(a_.tables, a_.models, a_.queries, a_.django, context_of);
+    for (const auto& [join, contexts] : plan.joins) {
+      std::vector<std::string> real;
+      for (const auto& c : contexts) {
+        if (IsContext(c)) real.push_back(c);
+      }
+      if (real.size() < 2 || real.front() != contexts.front()) continue;
+      std::string reached;
+      for (const auto& m : join.models) {
+        if (context_of(m) == real[1]) { reached = m; break; }
+      }
+      Violation v;
+      v.rule = "cross-context-join";
+      v.path = join.path;
+      v.line = join.line;
+      v.column = 1;
+      v.source = join.method + "(" + join.lookup + ")";
+      v.from = join.module + (join.scope.empty() ? "" : ":" + join.scope);
+      v.to = join.model + "." + join.lookup;
+      v.from_context = real[0];
+      v.to_context = real[1];
+      v.message = "a query on " + join.model + " (context " + real[0] + ") joins " + reached + " (context " + real[1] +
+                  ") through '" + join.lookup + "'";
+      v.help = "ask context \"" + real[1] + "\" through its API, or keep a read model of what is needed in \"" +
+               real[0] + "\"";
+      Add(std::move(v));
+    }
+    for (const auto& t : plan.transactions) {
+      std::vector<std::string> real;
+      for (const auto& c : t.contexts) {
+        if (IsContext(c)) real.push_back(c);
+      }
+      if (real.size() < 2) continue;
+      Violation v;
+      v.rule = "cross-context-transaction";
+      v.path = t.transaction.path;
+      v.line = t.transaction.line;
+      v.column = 1;
+      v.source = t.transaction.kind == "decorator" ? "@transaction.atomic" : "with transaction.atomic()";
+      v.from = t.transaction.module + ":" + t.transaction.scope;
+      v.to = Join(real);
+      v.from_context = real[0];
+      v.to_context = real[1];
+      std::string receivers;
+      for (const auto& r : t.receivers) receivers += (receivers.empty() ? "" : ", ") + r.receiver;
+      v.message = "transaction in " + t.transaction.scope + " writes " + Join(t.models) + " across contexts " +
+                  Join(real) + (receivers.empty() ? "" : "; runs receivers " + receivers);
+      v.help = "one transaction per context: a saga, or an outbox event the other contexts consume";
+      Add(std::move(v));
     }
   }
 
