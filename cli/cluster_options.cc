@@ -34,7 +34,7 @@ void ApplyClusterFlags(const ClusterFlags& flags, AnalysisOptions* options) {
   options->proposal.resolution = flags.resolution;
   options->proposal.seed = flags.seed;
   options->proposal.consensus_runs = flags.consensus_runs;
-  options->proposal.include_tests = flags.include_tests;
+  options->proposal.scope.include_tests = flags.include_tests;
   options->proposal.shared_kernel = !flags.no_shared_kernel;
   options->proposal.hub_share = flags.hub_share;
   options->proposal.same_app_weight = flags.same_app;

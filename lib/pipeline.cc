@@ -1,6 +1,7 @@
 #include "lib/pipeline.h"
 
 #include <chrono>
+#include <set>
 
 #include "lib/django/symbols.h"
 
@@ -90,7 +91,15 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
       if (url.reachable && !url.view.empty()) routes.push_back({url.prefix, url.view.substr(0, url.view.rfind('.'))});
     }
     ProposalOptions proposal = options.proposal;
-    if (proposal.settings_module.empty()) proposal.settings_module = analysis.layout.settings_module;
+    if (proposal.scope.settings_module.empty()) proposal.scope.settings_module = analysis.layout.settings_module;
+    // The apps, as the coupling graph groups them, seed the application's scope.
+    std::set<std::string> app_groups;
+    for (const auto& node : analysis.coupling.nodes) {
+      for (const auto& app : analysis.layout.apps) {
+        if (node.group == app.label) app_groups.insert(node.group);
+      }
+    }
+    proposal.scope.app_groups.assign(app_groups.begin(), app_groups.end());
     analysis.proposal = ProposeContexts(analysis.coupling, routes, proposal);
     analysis.has_proposal = true;
     clock.Mark("cluster", Count(analysis.proposal.contexts.size(), "contexts"));

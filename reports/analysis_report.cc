@@ -42,13 +42,24 @@ json Member(const ContextMember& m) {
   return {{"id", m.id}, {"kind", m.kind}, {"app", m.group}, {"confidence", m.confidence}, {"lines", m.lines}};
 }
 
+json Merges(const std::vector<MergeInfo>& merges) {
+  json out = json::array();
+  for (const auto& m : merges) out.push_back({{"members", m.members}, {"into", m.into}, {"reason", m.reason}});
+  return out;
+}
+
 // The proposal: shared kernel, contexts, metrics, what crosses each boundary, and the extraction plan.
 void AddProposal(const Analysis& analysis, json* report) {
   const Proposal& p = analysis.proposal;
   const CouplingGraph& graph = analysis.coupling;
   (*report)["proposal"] = {{"level", ClusterLevelName(p.level)}, {"resolution", p.resolution}, {"seed", p.seed},
                            {"services_requested", p.services_requested}, {"services_exact", p.services_exact},
-                           {"units", p.units}, {"excluded", p.excluded}};
+                           {"units", p.units}, {"merges", Merges(p.merges)}};
+  json outside = json::array();
+  for (const auto& o : p.outside) {
+    outside.push_back({{"id", o.id}, {"kind", o.kind}, {"path", o.path}, {"reason", o.reason}, {"lines", o.lines}});
+  }
+  (*report)["outside"] = std::move(outside);
   json kernel = json::array();
   for (const auto& h : p.shared_kernel) {
     kernel.push_back({{"id", h.id}, {"kind", h.kind}, {"reason", h.reason}, {"fan_in_groups", h.fan_in_groups},
@@ -64,7 +75,10 @@ void AddProposal(const Analysis& analysis, json* report) {
       confidence += m.confidence;
     }
     contexts.push_back({{"name", c.name}, {"apps", c.apps}, {"members", std::move(members)},
-                        {"size", c.members.size()}, {"models", c.models}, {"lines", c.lines},
+                        {"size", c.members.size()}, {"models", c.models}, {"concrete_models", c.concrete_models},
+                        {"lines", c.lines}, {"stateless", c.stateless},
+                        {"stateless_reason", c.stateless ? json(c.stateless_reason) : json(nullptr)},
+                        {"tables", c.tables}, {"own_data_share", c.own_data_share},
                         {"internal_weight", c.internal_weight}, {"external_weight", c.external_weight},
                         {"cohesion", c.cohesion}, {"coupling", c.coupling},
                         {"confidence", c.members.empty() ? 1.0 : confidence / static_cast<double>(c.members.size())}});

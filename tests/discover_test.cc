@@ -114,6 +114,25 @@ TEST_CASE("skipped directories, tags and excludes", "[discover]") {
   CHECK_FALSE(p.files[0].is_test);
 }
 
+TEST_CASE("test helpers are tests: *_tests and testing packages, fixtures, factories", "[discover]") {
+  // shuup keeps its tests in a `shuup_tests` package and helpers in `shuup/testing`;
+  // factory_boy factories and fixture packages serve tests only.
+  seams::MemoryFileSystem fs;
+  for (const char* path : {"proj/shop/__init__.py", "proj/shop/models.py", "proj/shop/factory.py",
+                           "proj/shop/contexts.py", "proj/shop_tests/__init__.py", "proj/shop_tests/admin/views.py",
+                           "proj/shop/testing/__init__.py", "proj/shop/testing/helpers.py", "proj/shop/factories.py",
+                           "proj/shop/fixtures/__init__.py", "proj/shop/fixtures/data.py",
+                           "proj/shop/order_factories.py", "proj/shop/test_utils.py"}) {
+    fs.AddFile(path, "");
+  }
+  Project p = Discover(fs, "proj", {});
+  std::vector<std::string> tests, others;
+  for (const auto& file : p.files) (file.is_test ? tests : others).push_back(file.module);
+  CHECK(others == V{"shop", "shop.contexts", "shop.factory", "shop.models"});
+  CHECK(tests == V{"shop.factories", "shop.fixtures", "shop.fixtures.data", "shop.order_factories",
+                   "shop.test_utils", "shop.testing", "shop.testing.helpers", "shop_tests", "shop_tests.admin.views"});
+}
+
 TEST_CASE("glob matching", "[discover]") {
   CHECK(seams::GlobMatch("**/migrations/**", "a/b/migrations/0001.py"));
   CHECK(seams::GlobMatch("**/migrations/**", "migrations/0001.py"));

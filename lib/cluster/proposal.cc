@@ -1,4 +1,7 @@
-// Proposed contexts: units → shared kernel → Leiden → consensus → names → metrics → plan.
+// Proposed contexts, entity first: scope → units → shared kernel → data cores (Leiden on
+// the models) → code attached by the models it uses → small groups merged → names →
+// ownership, metrics, what crosses, the extraction plan. Each step is a function of
+// values; the orchestration at the bottom reads as the algorithm.
 
 #include "lib/cluster/proposal.h"
 
@@ -12,6 +15,7 @@
 #include "lib/cluster/consensus.h"
 #include "lib/cluster/leiden.h"
 #include "lib/cluster/metrics.h"
+#include "lib/cluster/proposal_units.h"
 #include "lib/cluster/resolution_search.h"
 #include "lib/cluster/weighted_graph.h"
 
@@ -36,583 +40,738 @@ const char* ClusterLevelName(ClusterLevel level) {
 
 namespace {
 
-constexpr const char* kKernel = "shared_kernel";
-
 bool MatchesAny(const std::string& id, const std::vector<std::string>& patterns) {
-  for (const auto& p : patterns) {
-    if (id == p || id.rfind(p + ".", 0) == 0) return true;
+  return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) { return MatchesMember(id, p); });
+}
+
+// ---------------------------------------------------------------------------------------
+// Step: outside the application.
+
+std::vector<OutsideInfo> DescribeOutside(const CouplingGraph& graph, const std::vector<std::string>& reasons) {
+  std::vector<OutsideInfo> outside;
+  for (std::size_t n = 0; n < graph.nodes.size(); ++n) {
+    if (reasons[n].empty()) continue;
+    const CouplingNode& node = graph.nodes[n];
+    outside.push_back({node.id, node.kind == NodeKind::kModel ? "model" : "module", node.path, reasons[n], node.lines});
   }
-  return false;
+  return outside;  // graph nodes are sorted by id
 }
 
-bool IsImportKind(CouplingKind kind) {
-  return kind == CouplingKind::kImport || kind == CouplingKind::kImportLazy || kind == CouplingKind::kImportTyping;
-}
+// ---------------------------------------------------------------------------------------
+// Step: the shared kernel. True hubs only: configuration, members forced by config, and
+// code that touches no data of its own and that the code of many data-owning groups
+// depends on. Concrete models are data and always belong to a context.
 
-bool IsRelationKind(CouplingKind kind) {
-  return kind == CouplingKind::kFk || kind == CouplingKind::kM2m || kind == CouplingKind::kInherits ||
-         kind == CouplingKind::kInheritsAbstract;
-}
-
-// A unit of clustering: a model, a module, or an app, with what it stands for.
-struct Unit {
-  std::string id;
-  std::string kind;
-  std::string group;
-  int lines = 0;
-  int models = 0;
-  int concrete_models = 0;
+struct Kernel {
+  std::vector<bool> in;
+  std::vector<HubInfo> hubs;     // sorted by id once complete
+  std::vector<bool> removable;   // per hub: may go back to a context when the kernel is too large
 };
 
-class Proposer {
- public:
-  Proposer(const CouplingGraph& graph, const std::vector<RouteInfo>& routes, const ProposalOptions& options)
-      : graph_(graph), routes_(routes), options_(options) {}
+Kernel FindSharedKernel(const Units& units, const ProposalOptions& options) {
+  const std::size_t n = units.units.size();
+  Kernel kernel{std::vector<bool>(n, false), {}, {}};
+  if (!options.shared_kernel) return kernel;
+  std::string config_package;
+  const std::string& settings = options.scope.settings_module;
+  if (!settings.empty()) config_package = settings.substr(0, settings.find('.'));
 
-  Proposal Run() {
-    out_.level = options_.level;
-    out_.seed = options_.seed;
-    out_.services_requested = options_.services;
-    BuildUnits();
-    BuildUnitEdges();
-    FindSharedKernel();
-    Cluster();
-    NameContexts();
-    AssignNodes();
-    Describe();
-    Measure();
-    CrossContext();
-    Plan();
-    return std::move(out_);
+  // The code a unit serves is known by the data it touches: a GraphQL type for products
+  // speaks for `product`, wherever the layer package puts it. Fan-in counts those keys.
+  // Only what a unit depends on counts: a model deriving from an abstract base, or a
+  // models.py importing a helper, does not make the base or the helper data code.
+  std::vector<std::map<std::string, double>> data_weight(n);
+  for (const auto& e : units.edges) {
+    const Unit& to = units.units[static_cast<std::size_t>(e.v)];
+    if (to.concrete_models > 0) data_weight[static_cast<std::size_t>(e.u)][to.group] += e.weight;
   }
+  const std::set<std::string> apps(options.scope.app_groups.begin(), options.scope.app_groups.end());
+  std::vector<std::string> key(n);
+  for (std::size_t u = 0; u < n; ++u) {
+    key[u] = units.units[u].group;
+    double best = 0;
+    // An app's code speaks for its app; code outside the apps for the data it works on.
+    if (units.units[u].concrete_models > 0 || apps.count(units.units[u].group)) continue;
+    for (const auto& [group, w] : data_weight[u]) {
+      if (w > best) {
+        best = w;
+        key[u] = group;
+      }
+    }
+  }
+  std::set<std::string> keys(key.begin(), key.end());
+  int other_keys = std::max(1, static_cast<int>(keys.size()) - 1);
+  std::vector<std::set<std::string>> fan_in(n);
+  for (const auto& e : units.edges) {
+    if (key[static_cast<std::size_t>(e.u)] != key[static_cast<std::size_t>(e.v)])
+      fan_in[static_cast<std::size_t>(e.v)].insert(key[static_cast<std::size_t>(e.u)]);
+  }
+  // Touching data: edges to or from a unit with a table.
+  std::vector<bool> touches_data(n, false);
+  for (std::size_t u = 0; u < n; ++u) touches_data[u] = units.units[u].concrete_models > 0 || !data_weight[u].empty();
 
- private:
-  // Step 1: what is clustered, and how each coupling node maps onto units.
-  void BuildUnits() {
-    std::map<std::string, int> index;
-    auto unit_of = [&](const std::string& id, const std::string& kind, const std::string& group) {
-      auto [it, inserted] = index.emplace(id, static_cast<int>(units_.size()));
-      if (inserted) units_.push_back({id, kind, group, 0, 0});
-      return it->second;
+  // A utility package — no table of its own, used by much of the project, and mostly code
+  // that touches no data (the `core` and `common` that glue apps together) — is kernel as a
+  // whole. A package mostly made of code that works on the apps' models is a layer (a
+  // GraphQL or REST API, a dashboard) that mirrors the domain: its modules go with their data.
+  std::map<std::string, std::set<std::string>> group_fan_in;
+  std::map<std::string, long> group_lines, group_data_lines;
+  std::map<std::string, int> group_concrete;
+  for (std::size_t u = 0; u < n; ++u) {
+    const Unit& unit = units.units[u];
+    for (const auto& k : fan_in[u]) {
+      if (k != unit.group) group_fan_in[unit.group].insert(k);
+    }
+    group_lines[unit.group] += unit.lines;
+    if (touches_data[u]) group_data_lines[unit.group] += unit.lines;
+    group_concrete[unit.group] += unit.concrete_models;
+  }
+  auto utility_package = [&](const std::string& group) {
+    int fan = static_cast<int>(group_fan_in[group].size());
+    return group_concrete[group] == 0 && fan >= options.hub_min_groups &&
+           static_cast<double>(fan) / other_keys >= options.hub_share &&
+           2 * group_data_lines[group] <= group_lines[group];
+  };
+
+  struct Candidate {
+    HubInfo hub;
+    std::size_t unit;
+    bool removable;  // fan-in hubs go back first when the kernel is too large
+  };
+  std::vector<Candidate> candidates;
+  for (std::size_t u = 0; u < n; ++u) {
+    const Unit& unit = units.units[u];
+    if (MatchesAny(unit.id, options.kernel_remove)) continue;
+    HubInfo hub{unit.id, unit.kind, "", static_cast<int>(fan_in[u].size()), other_keys,
+                static_cast<double>(fan_in[u].size()) / other_keys};
+    bool removable = false;
+    if (MatchesAny(unit.id, options.kernel_add)) {
+      hub.reason = "config";
+    } else if (!config_package.empty() && unit.concrete_models == 0 &&
+               (unit.group == config_package || unit.group == "manage" || unit.id == "manage")) {
+      hub.reason = "configuration";
+    } else if (unit.concrete_models == 0 && unit.models > 0 && hub.fan_in_groups >= options.hub_min_groups &&
+               hub.share >= options.hub_share) {
+      hub.reason = "fan-in";  // an abstract base the whole project builds on: shared code, no table
+      removable = true;
+    } else if (unit.concrete_models == 0 && utility_package(unit.group)) {
+      hub.reason = "utility package";
+      hub.fan_in_groups = static_cast<int>(group_fan_in[unit.group].size());
+      hub.share = static_cast<double>(hub.fan_in_groups) / other_keys;
+      removable = true;
+    }
+    if (!hub.reason.empty()) candidates.push_back({hub, u, removable});
+  }
+  for (const auto& c : candidates) {
+    kernel.in[c.unit] = true;
+    kernel.hubs.push_back(c.hub);
+    kernel.removable.push_back(c.removable);
+  }
+  return kernel;
+}
+
+// Code that touches no data and that most contexts use is a hub of the proposal: the base
+// classes of an API layer, the helpers every context imports. Judged on the contexts found,
+// because a layer package does not say which domain its importers serve.
+void AddContextHubs(const Units& units, const std::vector<int>& community, const ProposalOptions& options,
+                    Kernel* kernel) {
+  if (!options.shared_kernel) return;
+  const std::size_t n = units.units.size();
+  std::vector<bool> touches_data(n, false);
+  std::vector<std::set<int>> users(n);
+  std::set<int> contexts;
+  for (std::size_t u = 0; u < n; ++u)
+    if (community[u] >= 0) contexts.insert(community[u]);
+  int others = std::max(1, static_cast<int>(contexts.size()) - 1);
+  for (const auto& e : units.edges) {
+    std::size_t from = static_cast<std::size_t>(e.u), to = static_cast<std::size_t>(e.v);
+    if (units.units[to].concrete_models > 0) touches_data[from] = true;
+    if (community[from] >= 0 && community[from] != community[to]) users[to].insert(community[from]);
+  }
+  for (std::size_t u = 0; u < n; ++u) {
+    const Unit& unit = units.units[u];
+    if (kernel->in[u] || community[u] < 0 || unit.models > 0 || touches_data[u]) continue;
+    if (MatchesAny(unit.id, options.kernel_remove)) continue;
+    int fan = static_cast<int>(users[u].size());
+    double share = static_cast<double>(fan) / others;
+    if (fan < options.hub_min_groups || share < options.hub_share) continue;
+    kernel->in[u] = true;
+    kernel->hubs.push_back({unit.id, unit.kind, "fan-in", fan, others, share});
+    kernel->removable.push_back(true);
+  }
+}
+
+// A kernel that holds a large part of the application is not a kernel but a context hidden
+// from the proposal: past the cap, the hubs with the smallest share go back to the contexts.
+void CapKernel(const Units& units, const ProposalOptions& options, Kernel* kernel) {
+  std::map<std::string, std::size_t> unit_of;
+  for (std::size_t u = 0; u < units.units.size(); ++u) unit_of.emplace(units.units[u].id, u);
+  long total_lines = 0, kernel_lines = 0;
+  for (std::size_t u = 0; u < units.units.size(); ++u) {
+    total_lines += units.units[u].lines;
+    if (kernel->in[u]) kernel_lines += units.units[u].lines;
+  }
+  std::vector<std::size_t> order(kernel->hubs.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::tie(kernel->hubs[a].share, kernel->hubs[a].id) < std::tie(kernel->hubs[b].share, kernel->hubs[b].id);
+  });
+  std::vector<bool> dropped(kernel->hubs.size(), false);
+  for (std::size_t i : order) {
+    if (static_cast<double>(kernel_lines) <= options.kernel_max_share * static_cast<double>(total_lines)) break;
+    if (!kernel->removable[i]) continue;
+    dropped[i] = true;
+    std::size_t u = unit_of[kernel->hubs[i].id];
+    kernel->in[u] = false;
+    kernel_lines -= units.units[u].lines;
+  }
+  std::vector<HubInfo> hubs;
+  for (std::size_t i = 0; i < kernel->hubs.size(); ++i)
+    if (!dropped[i]) hubs.push_back(kernel->hubs[i]);
+  std::sort(hubs.begin(), hubs.end(), [](const HubInfo& a, const HubInfo& b) { return a.id < b.id; });
+  kernel->hubs = std::move(hubs);
+  kernel->removable.assign(kernel->hubs.size(), false);
+}
+
+// ---------------------------------------------------------------------------------------
+// Step: the data cores. Units with tables are clustered on what ties their data together:
+// relations between them, the code that uses them together, and the app they were written in.
+
+struct Cores {
+  std::vector<int> data_units;        // core index → unit
+  Partition partition;                // over data_units (isolated ones appended, then canonical)
+  std::vector<double> confidence;     // per data unit, from consensus
+  std::map<int, std::string> pinned;  // unit → pin name
+  double resolution = 1;
+  bool exact = true;
+  int found = 0;                      // communities Leiden found when not exact
+};
+
+// The app prior: the developers' own grouping, split only on evidence. Each unit is tied
+// to the other units of its app with a total weight of `share` × its own coupling weight
+// (at least `share`), so a heavily coupled model needs proportionally more evidence to
+// leave its app — all pairs in a small app, its 8 nearest by name in a large one.
+void AddSameAppPrior(const Units& units, const std::vector<int>& members_of_graph, const std::vector<double>& degree,
+                     double share, WeightedGraph* g) {
+  if (share <= 0) return;
+  std::map<std::string, std::vector<int>> by_group;
+  std::vector<int> order(members_of_graph.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  auto unit = [&](int i) -> const Unit& { return units.units[static_cast<std::size_t>(members_of_graph[static_cast<std::size_t>(i)])]; };
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return unit(a).id < unit(b).id; });
+  for (int i : order) by_group[unit(i).group].push_back(i);
+  auto prior = [&](int i) { return share * std::max(1.0, degree[static_cast<std::size_t>(i)]); };
+  constexpr int kNeighbours = 4;  // on each side
+  for (const auto& [group, members] : by_group) {
+    int n = static_cast<int>(members.size());
+    if (n < 2) continue;
+    auto tie = [&](int a, int b, int span) {
+      int x = members[static_cast<std::size_t>(a)], y = members[static_cast<std::size_t>(b)];
+      g->edges.push_back({x, y, (prior(x) + prior(y)) / (2.0 * span)});
     };
-    node_units_.assign(graph_.nodes.size(), {});
-    std::map<std::string, std::vector<int>> models_of_module;
-    for (std::size_t n = 0; n < graph_.nodes.size(); ++n) {
-      const CouplingNode& node = graph_.nodes[n];
-      if (!options_.include_tests && (node.is_test || node.is_migration)) {
-        out_.excluded.push_back(node.id);
-        continue;
-      }
-      int u = -1;
-      switch (options_.level) {
-        case ClusterLevel::kApp: u = unit_of(node.group, "app", node.group); break;
-        case ClusterLevel::kModule: u = unit_of(node.module, "module", node.group); break;
-        case ClusterLevel::kModel:
-          if (node.kind == NodeKind::kModel) {
-            u = unit_of(node.id, "model", node.group);
-            models_of_module[node.module].push_back(u);
-          } else if (!node.defines_models) {
-            u = unit_of(node.id, "module", node.group);
-          }
-          break;
-      }
-      if (u >= 0) {
-        node_units_[n].push_back({u, 1.0});
-        units_[static_cast<std::size_t>(u)].lines += node.lines;
-        if (node.kind == NodeKind::kModel) ++units_[static_cast<std::size_t>(u)].models;
-        if (node.kind == NodeKind::kModel && !node.abstract_model) ++units_[static_cast<std::size_t>(u)].concrete_models;
-      }
-    }
-    // A module holding models stands for its models: its couplings are shared among them,
-    // so one models.py with forty models can still be split.
-    if (options_.level == ClusterLevel::kModel) {
-      for (std::size_t n = 0; n < graph_.nodes.size(); ++n) {
-        const CouplingNode& node = graph_.nodes[n];
-        if (node.kind != NodeKind::kModule || !node.defines_models || !node_units_[n].empty()) continue;
-        if (!options_.include_tests && (node.is_test || node.is_migration)) continue;
-        const auto& models = models_of_module[node.id];
-        for (int u : models) node_units_[n].push_back({u, 1.0 / static_cast<double>(models.size())});
-      }
-    }
-    std::sort(out_.excluded.begin(), out_.excluded.end());
-  }
-
-  // Step 2: directed unit edges (for IFN, ICP) from the coupling edges.
-  void BuildUnitEdges() {
-    std::map<std::pair<int, int>, double> directed;
-    for (const auto& edge : graph_.edges) {
-      for (const auto& [a, fa] : node_units_[static_cast<std::size_t>(edge.from)]) {
-        for (const auto& [b, fb] : node_units_[static_cast<std::size_t>(edge.to)]) {
-          if (a != b) directed[{a, b}] += edge.weight * fa * fb;
-        }
-      }
-    }
-    for (const auto& [key, weight] : directed) unit_edges_.push_back({key.first, key.second, weight});
-  }
-
-  // Step 3: hubs and project configuration are kept out so they do not glue contexts together.
-  void FindSharedKernel() {
-    in_kernel_.assign(units_.size(), false);
-    if (!options_.shared_kernel) return;
-    std::set<std::string> groups;
-    for (const auto& unit : units_) groups.insert(unit.group);
-    int other_groups = std::max(1, static_cast<int>(groups.size()) - 1);
-    std::vector<std::set<std::string>> fan_in(units_.size());
-    for (const auto& e : unit_edges_) {
-      const Unit& from = units_[static_cast<std::size_t>(e.u)];
-      const Unit& to = units_[static_cast<std::size_t>(e.v)];
-      if (from.group != to.group) fan_in[static_cast<std::size_t>(e.v)].insert(from.group);
-    }
-    // The settings package and manage.py are configuration, not a business capability.
-    std::string config_package;
-    if (!options_.settings_module.empty()) {
-      std::string settings = options_.settings_module;
-      config_package = settings.substr(0, settings.find('.'));
-    }
-    // A utility package (no table of its own: no concrete model) that most of the
-    // project depends on is kernel as a whole — the `core`/`common` that glue apps together.
-    std::map<std::string, std::set<std::string>> group_fan_in;
-    std::map<std::string, int> group_concrete;
-    for (std::size_t u = 0; u < units_.size(); ++u) {
-      group_fan_in[units_[u].group].insert(fan_in[u].begin(), fan_in[u].end());
-      group_concrete[units_[u].group] += units_[u].concrete_models;
-    }
-    for (std::size_t u = 0; u < units_.size(); ++u) {
-      const Unit& unit = units_[u];
-      HubInfo hub{unit.id, unit.kind, "", static_cast<int>(fan_in[u].size()), other_groups,
-                  static_cast<double>(fan_in[u].size()) / other_groups};
-      const auto& package_fan_in = group_fan_in[unit.group];
-      double package_share = static_cast<double>(package_fan_in.size()) / other_groups;
-      if (MatchesAny(unit.id, options_.kernel_remove)) continue;
-      if (MatchesAny(unit.id, options_.kernel_add)) hub.reason = "config";
-      else if (hub.fan_in_groups >= options_.hub_min_groups && hub.share >= options_.hub_share) hub.reason = "fan-in";
-      else if (group_concrete[unit.group] == 0 && static_cast<int>(package_fan_in.size()) >= options_.hub_min_groups &&
-               package_share >= options_.hub_share) {
-        hub.reason = "utility package";
-        hub.fan_in_groups = static_cast<int>(package_fan_in.size());
-        hub.share = package_share;
-      }
-      else if (!config_package.empty() && unit.kind != "model" &&
-               (unit.group == config_package || unit.group == "manage"))
-        hub.reason = "configuration";
-      if (hub.reason.empty()) continue;
-      in_kernel_[u] = true;
-      out_.shared_kernel.push_back(hub);
-    }
-    std::sort(out_.shared_kernel.begin(), out_.shared_kernel.end(),
-              [](const HubInfo& a, const HubInfo& b) { return a.id < b.id; });
-  }
-
-  // Step 4: Leiden on the undirected projection, then consensus over seeds.
-  void Cluster() {
-    // Units without any coupling carry no evidence for a boundary: they are left out
-    // of Leiden and follow their app afterwards.
-    std::vector<double> degree(units_.size(), 0);
-    for (const auto& e : unit_edges_) {
-      if (in_kernel_[static_cast<std::size_t>(e.u)] || in_kernel_[static_cast<std::size_t>(e.v)]) continue;
-      degree[static_cast<std::size_t>(e.u)] += e.weight;
-      degree[static_cast<std::size_t>(e.v)] += e.weight;
-    }
-    std::vector<int> isolated;
-    for (std::size_t u = 0; u < units_.size(); ++u) {
-      if (in_kernel_[u]) continue;
-      bool pinned = false;
-      for (const auto& [name, patterns] : options_.pins) pinned |= MatchesAny(units_[u].id, patterns);
-      if (degree[u] <= 0 && !pinned) {
-        isolated.push_back(static_cast<int>(u));
-        continue;
-      }
-      cluster_index_[static_cast<int>(u)] = static_cast<int>(clustered_.size());
-      clustered_.push_back(static_cast<int>(u));
-    }
-    WeightedGraph g;
-    g.node_count = static_cast<int>(clustered_.size());
-    for (const auto& e : unit_edges_) {
-      auto a = cluster_index_.find(e.u), b = cluster_index_.find(e.v);
-      if (a != cluster_index_.end() && b != cluster_index_.end()) g.edges.push_back({a->second, b->second, e.weight});
-    }
-    AddSameAppPrior(&g);
-    LeidenOptions leiden;
-    leiden.seed = options_.seed;
-    leiden.resolution = options_.resolution;
-    // Pins: members of one named context are clustered as one.
-    if (!options_.pins.empty()) {
-      leiden.pins.assign(clustered_.size(), -1);
-      int group = 0;
-      for (const auto& [name, patterns] : options_.pins) {
-        for (std::size_t i = 0; i < clustered_.size(); ++i) {
-          if (MatchesAny(units_[static_cast<std::size_t>(clustered_[i])].id, patterns)) {
-            leiden.pins[i] = group;
-            pin_names_[i] = name;
-          }
-        }
-        ++group;
-      }
-    }
-    Partition partition;
-    if (options_.services > 0) {
-      ResolutionResult found = SearchResolution(g, options_.services, leiden);
-      partition = found.partition;
-      out_.resolution = found.resolution;
-      out_.services_exact = found.exact;
-      leiden.resolution = found.resolution;
-      if (!found.exact) {
-        out_.diagnostics.push_back({"services-not-reached", Severity::kNote, "", 0, 0,
-                                    "no resolution gives exactly " + std::to_string(options_.services) +
-                                        " contexts; the nearest has " + std::to_string(found.partition.count)});
-      }
+    if (n - 1 <= 2 * kNeighbours) {
+      for (int a = 0; a < n; ++a)
+        for (int b = a + 1; b < n; ++b) tie(a, b, n - 1);
     } else {
-      partition = Leiden(g, leiden);
-      out_.resolution = options_.resolution;
-    }
-    std::vector<double> confidence = options_.consensus_runs > 0
-                                         ? Consensus(g, partition, leiden, options_.consensus_runs)
-                                         : std::vector<double>(clustered_.size(), 1.0);
-    graph_for_metrics_ = g;
-
-    // Isolated units join the context where most of their app went (an app with no
-    // coupled unit at all becomes a context of its own); with no coupling to weigh,
-    // nothing argues against that placement, so their confidence is 1.
-    std::map<std::string, std::map<int, int>> group_votes;
-    for (std::size_t i = 0; i < clustered_.size(); ++i) {
-      ++group_votes[units_[static_cast<std::size_t>(clustered_[i])].group][partition.membership[i]];
-    }
-    std::vector<int> membership = partition.membership;
-    std::map<std::string, int> new_community;
-    int next = partition.count;
-    for (int u : isolated) {
-      const std::string& group = units_[static_cast<std::size_t>(u)].group;
-      const auto& votes = group_votes[group];
-      int community;
-      if (!votes.empty()) {
-        community = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
-                      return a.second < b.second;
-                    })->first;
-      } else {
-        auto [it, inserted] = new_community.emplace(group, next);
-        if (inserted) ++next;
-        community = it->second;
-      }
-      cluster_index_[u] = static_cast<int>(clustered_.size());
-      clustered_.push_back(u);
-      membership.push_back(community);
-      confidence.push_back(1.0);
-    }
-    partition_ = Canonical(std::move(membership));
-    confidence_ = std::move(confidence);
-    out_.units = static_cast<int>(clustered_.size());
-  }
-
-  // The app prior: each clustered unit is tied to the other units of its app with a
-  // total weight of `same_app_weight` — all pairs in a small app, its 8 nearest
-  // neighbours (by dotted name) in a large one, so a god app can still split on its
-  // own evidence. Metrics and cohesion are computed on code couplings only.
-  void AddSameAppPrior(WeightedGraph* g) const {
-    if (options_.same_app_weight <= 0) return;
-    std::map<std::string, std::vector<int>> by_group;  // group → cluster indexes, in unit id order
-    std::vector<int> order(clustered_.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-    std::sort(order.begin(), order.end(), [&](int a, int b) {
-      return units_[static_cast<std::size_t>(clustered_[static_cast<std::size_t>(a)])].id <
-             units_[static_cast<std::size_t>(clustered_[static_cast<std::size_t>(b)])].id;
-    });
-    for (int i : order) by_group[units_[static_cast<std::size_t>(clustered_[static_cast<std::size_t>(i)])].group].push_back(i);
-    constexpr int kNeighbours = 4;  // on each side
-    for (const auto& [group, members] : by_group) {
-      int n = static_cast<int>(members.size());
-      if (n < 2) continue;
-      if (n - 1 <= 2 * kNeighbours) {
-        double w = options_.same_app_weight / (n - 1);
-        for (int a = 0; a < n; ++a) {
-          for (int b = a + 1; b < n; ++b) g->edges.push_back({members[static_cast<std::size_t>(a)], members[static_cast<std::size_t>(b)], w});
-        }
-      } else {
-        double w = options_.same_app_weight / (2 * kNeighbours);
-        for (int a = 0; a < n; ++a) {
-          for (int k = 1; k <= kNeighbours; ++k)
-            g->edges.push_back({members[static_cast<std::size_t>(a)], members[static_cast<std::size_t>((a + k) % n)], w});
-        }
-      }
+      for (int a = 0; a < n; ++a)
+        for (int k = 1; k <= kNeighbours; ++k) tie(a, (a + k) % n, 2 * kNeighbours);
     }
   }
+}
 
-  // Step 5: a context is named after its pin, its dominant app, or its most central model.
-  void NameContexts() {
-    int k = partition_.count;
-    names_.assign(static_cast<std::size_t>(k), "");
-    std::vector<std::map<std::string, int>> group_count(static_cast<std::size_t>(k));
-    std::vector<double> strength(clustered_.size(), 0);
-    for (const auto& e : graph_for_metrics_.edges) {
-      if (partition_.membership[static_cast<std::size_t>(e.u)] == partition_.membership[static_cast<std::size_t>(e.v)]) {
-        strength[static_cast<std::size_t>(e.u)] += e.weight;
-        strength[static_cast<std::size_t>(e.v)] += e.weight;
-      }
-    }
-    for (std::size_t i = 0; i < clustered_.size(); ++i) {
-      int c = partition_.membership[i];
-      ++group_count[static_cast<std::size_t>(c)][units_[static_cast<std::size_t>(clustered_[i])].group];
-      if (auto pin = pin_names_.find(i); pin != pin_names_.end()) names_[static_cast<std::size_t>(c)] = pin->second;
-    }
-    // Larger contexts choose first, so the main body of an app keeps the app's name.
-    std::vector<int> order(static_cast<std::size_t>(k));
-    for (int c = 0; c < k; ++c) order[static_cast<std::size_t>(c)] = c;
-    std::vector<int> sizes(static_cast<std::size_t>(k), 0);
-    for (int m : partition_.membership) ++sizes[static_cast<std::size_t>(m)];
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return sizes[static_cast<std::size_t>(a)] > sizes[static_cast<std::size_t>(b)]; });
-    std::set<std::string> used;
-    for (const auto& name : names_) {
-      if (!name.empty()) used.insert(name);
-    }
-    for (int c : order) {
-      std::string& name = names_[static_cast<std::size_t>(c)];
-      if (!name.empty()) continue;
-      std::vector<std::pair<int, std::string>> ranked;
-      for (const auto& [group, count] : group_count[static_cast<std::size_t>(c)]) ranked.push_back({-count, group});
-      std::sort(ranked.begin(), ranked.end());
-      std::string candidate = ranked.empty() ? "context" : ranked.front().second;
-      if (used.count(candidate)) {
-        // The most central member (by internal weight) tells what this part of the app is about.
-        double best = -1;
-        std::string central;
-        for (std::size_t i = 0; i < clustered_.size(); ++i) {
-          if (partition_.membership[i] != c) continue;
-          const Unit& unit = units_[static_cast<std::size_t>(clustered_[i])];
-          double s = strength[i] + (unit.kind == "model" ? 1e-9 : 0);
-          if (s > best || (s == best && unit.id < central)) {
-            best = s;
-            central = unit.id;
-          }
-        }
-        std::string tail = central.substr(central.rfind('.') + 1);
-        std::transform(tail.begin(), tail.end(), tail.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-        candidate = candidate + "-" + tail;
-        for (int n = 2; used.count(candidate); ++n) candidate = candidate + "-" + std::to_string(n);
-      }
-      used.insert(candidate);
-      name = candidate;
+Cores ClusterData(const Units& units, const Kernel& kernel, const ProposalOptions& options,
+                  std::vector<Diagnostic>* diagnostics) {
+  Cores cores;
+  const std::size_t n = units.units.size();
+  std::vector<int> index(n, -1);
+  for (std::size_t u = 0; u < n; ++u) {
+    if (kernel.in[u] || units.units[u].concrete_models == 0) continue;
+    index[u] = static_cast<int>(cores.data_units.size());
+    cores.data_units.push_back(static_cast<int>(u));
+  }
+  WeightedGraph g;
+  g.node_count = static_cast<int>(cores.data_units.size());
+  // Relations and other direct couplings between data units.
+  std::vector<std::map<int, double>> touched(n);  // code unit → data index → weight (both directions)
+  for (const auto& e : units.edges) {
+    int a = index[static_cast<std::size_t>(e.u)], b = index[static_cast<std::size_t>(e.v)];
+    if (a >= 0 && b >= 0) {
+      g.edges.push_back({a, b, e.weight});
+    } else if (a < 0 && b >= 0 && !kernel.in[static_cast<std::size_t>(e.u)]) {
+      touched[static_cast<std::size_t>(e.u)][b] += e.weight;
+    } else if (b < 0 && a >= 0 && !kernel.in[static_cast<std::size_t>(e.v)]) {
+      touched[static_cast<std::size_t>(e.v)][a] += e.weight;
     }
   }
-
-  // Step 6: every coupling node gets a context, the kernel, or nothing (excluded).
-  void AssignNodes() {
-    unit_context_.assign(units_.size(), "");
-    for (std::size_t u = 0; u < units_.size(); ++u) {
-      if (in_kernel_[u]) unit_context_[u] = kKernel;
-    }
-    for (std::size_t i = 0; i < clustered_.size(); ++i) {
-      unit_context_[static_cast<std::size_t>(clustered_[i])] = names_[static_cast<std::size_t>(partition_.membership[i])];
-    }
-    out_.node_context.assign(graph_.nodes.size(), "");
-    for (std::size_t n = 0; n < graph_.nodes.size(); ++n) {
-      std::map<std::string, double> share;
-      for (const auto& [u, fraction] : node_units_[n]) share[unit_context_[static_cast<std::size_t>(u)]] += fraction;
-      double best = -1;
-      for (const auto& [context, s] : share) {
-        if (s > best) {
-          best = s;
-          out_.node_context[n] = context;
-        }
-      }
-      // Invariant of DESIGN.md: every clustered node sits in exactly one context or in the kernel.
-      assert((node_units_[n].empty() || !out_.node_context[n].empty()) && "unit without a context");
+  // Code affinity: models used by the same code belong together, in proportion to how
+  // much of that code's attention each gets (the bipartite projection that keeps a
+  // module touching fifty models from tying them all strongly).
+  for (std::size_t u = 0; u < n; ++u) {
+    const auto& t = touched[u];
+    if (t.size() < 2) continue;
+    double total = 0;
+    for (const auto& [d, w] : t) total += w;
+    for (auto a = t.begin(); a != t.end(); ++a) {
+      for (auto b = std::next(a); b != t.end(); ++b) g.edges.push_back({a->first, b->first, a->second * b->second / total});
     }
   }
-
-  // Step 7: members, sizes, cohesion and coupling per context.
-  void Describe() {
-    std::map<std::string, ContextInfo> contexts;
-    for (const auto& name : names_) contexts[name].name = name;
-    for (std::size_t i = 0; i < clustered_.size(); ++i) {
-      const Unit& unit = units_[static_cast<std::size_t>(clustered_[i])];
-      ContextInfo& context = contexts[names_[static_cast<std::size_t>(partition_.membership[i])]];
-      context.members.push_back({unit.id, unit.kind, unit.group, confidence_[i], unit.lines});
-      context.models += unit.models;
-      context.lines += unit.lines;
-      if (confidence_[i] < options_.undecided_below) out_.undecided.push_back(context.members.back());
-    }
-    for (const auto& edge : graph_.edges) {
-      const std::string& a = out_.node_context[static_cast<std::size_t>(edge.from)];
-      const std::string& b = out_.node_context[static_cast<std::size_t>(edge.to)];
-      if (a.empty() || b.empty() || a == kKernel || b == kKernel) continue;
-      if (a == b) {
-        contexts[a].internal_weight += edge.weight;
-      } else {
-        contexts[a].external_weight += edge.weight;
-        contexts[b].external_weight += edge.weight;
+  // Isolated data units carry no evidence for a boundary: they follow their app afterwards.
+  std::vector<double> degree(cores.data_units.size(), 0);
+  for (const auto& e : g.edges) {
+    if (e.u == e.v) continue;
+    degree[static_cast<std::size_t>(e.u)] += e.weight;
+    degree[static_cast<std::size_t>(e.v)] += e.weight;
+  }
+  std::vector<int> connected, isolated;
+  for (std::size_t i = 0; i < cores.data_units.size(); ++i) {
+    const Unit& unit = units.units[static_cast<std::size_t>(cores.data_units[i])];
+    bool pinned = false;
+    for (const auto& [name, patterns] : options.pins) {
+      if (MatchesAny(unit.id, patterns)) {
+        pinned = true;
+        cores.pinned[cores.data_units[i]] = name;
       }
     }
-    for (auto& [name, context] : contexts) {
-      std::sort(context.members.begin(), context.members.end(),
-                [](const ContextMember& a, const ContextMember& b) { return a.id < b.id; });
-      std::map<std::string, int> groups;
-      for (const auto& m : context.members) ++groups[m.group];
-      std::vector<std::pair<int, std::string>> ranked;
-      for (const auto& [group, count] : groups) ranked.push_back({-count, group});
-      std::sort(ranked.begin(), ranked.end());
-      for (const auto& [count, group] : ranked) context.apps.push_back(group);
-      double total = context.internal_weight + context.external_weight;
-      context.cohesion = total > 0 ? context.internal_weight / total : 1;
-      context.coupling = total > 0 ? context.external_weight / total : 0;
-      out_.contexts.push_back(std::move(context));
-    }
-    std::sort(out_.undecided.begin(), out_.undecided.end(), [](const ContextMember& a, const ContextMember& b) {
-      return std::tie(a.confidence, a.id) < std::tie(b.confidence, b.id);
-    });
+    (degree[i] > 0 || pinned ? connected : isolated).push_back(static_cast<int>(i));
   }
-
-  // Step 8: quality of the proposal, and how it compares with the apps as they are.
-  void Measure() {
-    ProposalMetrics& m = out_.metrics;
-    // Isolated units were appended after the clustered ones and carry no edges.
-    std::vector<int> clustered_membership(partition_.membership.begin(),
-                                          partition_.membership.begin() + graph_for_metrics_.node_count);
-    m.modularity = Modularity(graph_for_metrics_, clustered_membership, 1.0);
-    std::vector<WeightedGraph::Edge> directed;
-    for (const auto& e : unit_edges_) {
-      auto a = cluster_index_.find(e.u), b = cluster_index_.find(e.v);
-      if (a != cluster_index_.end() && b != cluster_index_.end()) directed.push_back({a->second, b->second, e.weight});
-    }
-    m.structural_modularity = StructuralModularity(directed, partition_.membership);
-    m.interface_number = InterfaceNumber(directed, partition_.membership);
-    m.non_extreme_distribution = NonExtremeDistribution(partition_.membership);
-    m.inter_call_percentage = InterCallPercentage(directed, partition_.membership);
-    std::map<std::string, int> group_ids;
-    std::vector<int> apps;
-    for (int u : clustered_) {
-      auto [it, inserted] = group_ids.emplace(units_[static_cast<std::size_t>(u)].group, static_cast<int>(group_ids.size()));
-      apps.push_back(it->second);
-    }
-    if (!clustered_.empty()) {
-      m.mojofm_vs_apps = MoJoFM(partition_.membership, apps);
-      m.ari_vs_apps = AdjustedRandIndex(partition_.membership, apps);
-    }
-    std::map<std::string, std::set<std::string>> contexts_of_app;
-    for (const auto& context : out_.contexts) {
-      for (const auto& member : context.members) contexts_of_app[member.group].insert(context.name);
-      if (context.apps.size() > 1) m.merged_apps[context.name] = context.apps;
-    }
-    for (const auto& [app, contexts] : contexts_of_app) {
-      if (contexts.size() > 1) m.split_apps[app] = {contexts.begin(), contexts.end()};
+  // Leiden sees the connected units only, renumbered.
+  std::vector<int> local(cores.data_units.size(), -1);
+  for (std::size_t k = 0; k < connected.size(); ++k) local[static_cast<std::size_t>(connected[k])] = static_cast<int>(k);
+  WeightedGraph h;
+  h.node_count = static_cast<int>(connected.size());
+  for (const auto& e : g.edges) {
+    int a = local[static_cast<std::size_t>(e.u)], b = local[static_cast<std::size_t>(e.v)];
+    if (a >= 0 && b >= 0) h.edges.push_back({a, b, e.weight});
+  }
+  std::vector<int> graph_units;
+  for (int i : connected) graph_units.push_back(cores.data_units[static_cast<std::size_t>(i)]);
+  std::vector<double> local_degree(connected.size(), 0);
+  for (const auto& e : h.edges) {
+    if (e.u == e.v) continue;
+    local_degree[static_cast<std::size_t>(e.u)] += e.weight;
+    local_degree[static_cast<std::size_t>(e.v)] += e.weight;
+  }
+  AddSameAppPrior(units, graph_units, local_degree, options.same_app_weight / 2, &h);
+  LeidenOptions leiden;
+  leiden.seed = options.seed;
+  leiden.resolution = options.resolution;
+  if (!options.pins.empty()) {
+    leiden.pins.assign(connected.size(), -1);
+    std::map<std::string, int> pin_group;
+    for (const auto& [name, patterns] : options.pins) pin_group.emplace(name, static_cast<int>(pin_group.size()));
+    for (std::size_t k = 0; k < connected.size(); ++k) {
+      auto it = cores.pinned.find(graph_units[k]);
+      if (it != cores.pinned.end()) leiden.pins[k] = pin_group[it->second];
     }
   }
-
-  // Step 9: what crosses each boundary.
-  void CrossContext() {
-    std::map<std::pair<std::string, std::string>, CrossContextInfo> cross;
-    for (std::size_t e = 0; e < graph_.edges.size(); ++e) {
-      const CouplingEdge& edge = graph_.edges[e];
-      const std::string& a = out_.node_context[static_cast<std::size_t>(edge.from)];
-      const std::string& b = out_.node_context[static_cast<std::size_t>(edge.to)];
-      if (a.empty() || b.empty() || a == b || a == kKernel || b == kKernel) continue;
-      CrossContextInfo& info = cross[{a, b}];
-      info.from = a;
-      info.to = b;
-      info.counts[CouplingKindName(edge.kind)] += edge.count;
-      info.weight += edge.weight;
-      info.edges.push_back(static_cast<int>(e));
-    }
-    for (auto& [key, info] : cross) out_.cross_context.push_back(std::move(info));
+  Partition partition;
+  if (options.services > 0) {
+    ResolutionResult found = SearchResolution(h, options.services, leiden);
+    partition = found.partition;
+    cores.resolution = found.resolution;
+    cores.exact = found.exact;
+    cores.found = found.partition.count;
+    leiden.resolution = found.resolution;
+  } else {
+    partition = Leiden(h, leiden);
+    cores.resolution = options.resolution;
   }
-
-  // Step 10: easiest context first — few inbound dependencies, few foreign keys,
-  // signals and tasks crossing, little reliance on the shared kernel.
-  void Plan() {
-    std::map<std::string, ExtractionStep> steps;
-    for (const auto& context : out_.contexts) steps[context.name].context = context.name;
-    for (std::size_t e = 0; e < graph_.edges.size(); ++e) {
-      const CouplingEdge& edge = graph_.edges[e];
-      const std::string& a = out_.node_context[static_cast<std::size_t>(edge.from)];
-      const std::string& b = out_.node_context[static_cast<std::size_t>(edge.to)];
-      if (a.empty() || b.empty() || a == b) continue;
-      if (b == kKernel && a != kKernel) {
-        steps[a].kernel_weight += edge.weight;
-        continue;
-      }
-      if (a == kKernel) continue;
-      for (ExtractionStep* step : {&steps[a], &steps[b]}) {
-        int index = static_cast<int>(e);
-        if (IsImportKind(edge.kind)) step->imports.push_back(index);
-        else if (IsRelationKind(edge.kind)) { step->relations.push_back(index); step->foreign_keys += edge.count; }
-        else if (edge.kind == CouplingKind::kSignal) { step->signal_edges.push_back(index); step->signals += edge.count; }
-        else if (edge.kind == CouplingKind::kTaskCall) { step->task_edges.push_back(index); step->task_calls += edge.count; }
-        else step->other_edges.push_back(index);
-      }
-      steps[b].inbound_weight += edge.weight;
-      steps[a].outbound_weight += edge.weight;
-    }
-    // Routes: the first two segments of each reachable route whose view lives in the context.
-    std::map<std::string, std::set<std::string>> prefixes;
-    for (const auto& route : routes_) {
-      int node = graph_.Find(route.view_module);
-      if (node < 0) continue;
-      const std::string& context = out_.node_context[static_cast<std::size_t>(node)];
-      if (context.empty() || context == kKernel) continue;
-      std::string prefix;
-      int segments = 0;
-      for (char ch : route.prefix) {
-        if (ch == '<') break;
-        prefix += ch;
-        if (ch == '/' && ++segments == 2) break;
-      }
-      prefixes[context].insert(prefix.empty() ? "/" : prefix);
-    }
-    std::vector<ExtractionStep> plan;
-    for (auto& [name, step] : steps) {
-      step.url_prefixes.assign(prefixes[name].begin(), prefixes[name].end());
-      // Inbound dependencies weigh most: every caller needs a new API before the cut.
-      step.difficulty = step.inbound_weight + 0.5 * step.outbound_weight + 0.25 * step.kernel_weight +
-                        2.0 * step.foreign_keys + step.signals + step.task_calls;
-      auto reason = [&](double value, const std::string& text) {
-        if (value > 0) step.reasons.push_back(text);
-      };
-      reason(step.inbound_weight, "others depend on it with weight " + FormatNumber(step.inbound_weight));
-      reason(step.outbound_weight, "it depends on others with weight " + FormatNumber(step.outbound_weight));
-      reason(step.foreign_keys, std::to_string(step.foreign_keys) + " relation(s) cross its boundary");
-      reason(step.signals, std::to_string(step.signals) + " signal receiver(s) cross its boundary");
-      reason(step.task_calls, std::to_string(step.task_calls) + " task call(s) cross its boundary");
-      reason(step.kernel_weight, "uses the shared kernel with weight " + FormatNumber(step.kernel_weight));
-      if (step.reasons.empty()) step.reasons.push_back("nothing crosses its boundary");
-      plan.push_back(std::move(step));
-    }
-    std::sort(plan.begin(), plan.end(), [](const ExtractionStep& a, const ExtractionStep& b) {
-      return std::tie(a.difficulty, a.context) < std::tie(b.difficulty, b.context);
-    });
-    for (std::size_t i = 0; i < plan.size(); ++i) plan[i].rank = static_cast<int>(i) + 1;
-    out_.plan = std::move(plan);
+  std::vector<double> confidence = options.consensus_runs > 0 ? Consensus(h, partition, leiden, options.consensus_runs)
+                                                              : std::vector<double>(connected.size(), 1.0);
+  // Isolated data units join the core holding most of their app (an app with none becomes one).
+  std::vector<int> membership(cores.data_units.size(), -1);
+  std::vector<double> all_confidence(cores.data_units.size(), 1.0);
+  std::map<std::string, std::map<int, int>> group_votes;
+  for (std::size_t k = 0; k < connected.size(); ++k) {
+    membership[static_cast<std::size_t>(connected[k])] = partition.membership[k];
+    all_confidence[static_cast<std::size_t>(connected[k])] = confidence[k];
+    ++group_votes[units.units[static_cast<std::size_t>(graph_units[k])].group][partition.membership[k]];
   }
-
-  static std::string FormatNumber(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.2f", value);
-    std::string text = buffer;
-    while (!text.empty() && text.back() == '0') text.pop_back();
-    if (!text.empty() && text.back() == '.') text.pop_back();
-    return text;
+  int next = partition.count;
+  std::map<std::string, int> new_core;
+  for (int i : isolated) {
+    const std::string& group = units.units[static_cast<std::size_t>(cores.data_units[static_cast<std::size_t>(i)])].group;
+    const auto& votes = group_votes[group];
+    int core;
+    if (!votes.empty()) {
+      core = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) { return a.second < b.second; })->first;
+    } else {
+      auto [it, inserted] = new_core.emplace(group, next);
+      if (inserted) ++next;
+      core = it->second;
+    }
+    membership[static_cast<std::size_t>(i)] = core;
   }
+  cores.partition = Canonical(std::move(membership));
+  cores.confidence = std::move(all_confidence);
+  if (options.services > 0 && !cores.exact) {
+    diagnostics->push_back({"services-not-reached", Severity::kNote, "", 0, 0,
+                            "no resolution gives exactly " + std::to_string(options.services) +
+                                " contexts; the nearest has " + std::to_string(cores.found)});
+  }
+  return cores;
+}
 
-  const CouplingGraph& graph_;
-  const std::vector<RouteInfo>& routes_;
-  const ProposalOptions& options_;
-  Proposal out_;
-  std::vector<Unit> units_;
-  std::vector<std::vector<std::pair<int, double>>> node_units_;
-  std::vector<WeightedGraph::Edge> unit_edges_;  // directed, u → v
-  std::vector<bool> in_kernel_;
-  std::vector<int> clustered_;              // cluster index → unit
-  std::map<int, int> cluster_index_;        // unit → cluster index
-  std::map<std::size_t, std::string> pin_names_;
-  Partition partition_;
-  WeightedGraph graph_for_metrics_;
-  std::vector<double> confidence_;
-  std::vector<std::string> names_;
-  std::vector<std::string> unit_context_;
+// ---------------------------------------------------------------------------------------
+// Step: attach the code. Each unit without a table joins the core whose models it uses
+// most; code that uses no model follows the code it is coupled with; what is coupled to
+// nothing follows its app or package. Confidence is the share of the evidence that
+// points at the chosen context.
+
+struct Assignment {
+  std::vector<int> community;      // per unit: community, or -1 (kernel / outside)
+  std::vector<double> confidence;  // per unit
+  int count = 0;                   // communities
+  std::map<int, std::string> pinned_names;  // community → pin name
 };
+
+Assignment AttachCode(const Units& units, const Kernel& kernel, const Cores& cores, const ProposalOptions& options) {
+  const std::size_t n = units.units.size();
+  Assignment a;
+  a.community.assign(n, -1);
+  a.confidence.assign(n, 1.0);
+  a.count = cores.partition.count;
+  for (std::size_t i = 0; i < cores.data_units.size(); ++i) {
+    int u = cores.data_units[i];
+    a.community[static_cast<std::size_t>(u)] = cores.partition.membership[i];
+    a.confidence[static_cast<std::size_t>(u)] = cores.confidence[i];
+    if (auto pin = cores.pinned.find(u); pin != cores.pinned.end()) a.pinned_names[cores.partition.membership[i]] = pin->second;
+  }
+  // Pinned code goes where its pin says; a pin with no data of its own is a stateless context.
+  std::map<std::string, int> pin_community;
+  for (const auto& [community, name] : a.pinned_names) pin_community.emplace(name, community);
+  std::vector<bool> settled(n, false);
+  for (std::size_t u = 0; u < n; ++u) settled[u] = kernel.in[u] || a.community[u] >= 0;
+  for (std::size_t u = 0; u < n; ++u) {
+    if (settled[u]) continue;
+    for (const auto& [name, patterns] : options.pins) {
+      if (!MatchesAny(units.units[u].id, patterns)) continue;
+      auto [it, inserted] = pin_community.emplace(name, a.count);
+      if (inserted) a.pinned_names[a.count++] = name;
+      a.community[u] = it->second;
+      settled[u] = true;
+      break;
+    }
+  }
+  std::vector<std::vector<std::pair<int, double>>> neighbours(n);  // both directions
+  for (const auto& e : units.edges) {
+    neighbours[static_cast<std::size_t>(e.u)].push_back({e.v, e.weight});
+    neighbours[static_cast<std::size_t>(e.v)].push_back({e.u, e.weight});
+  }
+  auto vote = [&](std::size_t u, bool data_only) {
+    std::map<int, double> score;
+    for (const auto& [v, w] : neighbours[u]) {
+      std::size_t vu = static_cast<std::size_t>(v);
+      if (kernel.in[vu] || a.community[vu] < 0) continue;
+      if (data_only && units.units[vu].concrete_models == 0) continue;
+      if (!data_only && !settled[vu]) continue;
+      score[a.community[vu]] += w;
+    }
+    return score;
+  };
+  auto choose = [&](std::size_t u, const std::map<int, double>& score) {
+    double best = -1, total = 0;
+    int community = -1;
+    for (const auto& [c, w] : score) {
+      total += w;
+      if (w > best) {
+        best = w;
+        community = c;
+      }
+    }
+    a.community[u] = community;
+    a.confidence[u] = total > 0 ? best / total : 1.0;
+  };
+  // Round 0: the models a unit uses.
+  std::vector<std::size_t> attached;
+  for (std::size_t u = 0; u < n; ++u) {
+    if (settled[u]) continue;
+    auto score = vote(u, true);
+    if (score.empty()) continue;
+    choose(u, score);
+    attached.push_back(u);
+  }
+  for (std::size_t u : attached) settled[u] = true;
+  // Later rounds: the code it is coupled with, settled in earlier rounds only, so the
+  // result does not depend on the order units are visited.
+  for (bool changed = true; changed;) {
+    changed = false;
+    std::vector<std::pair<std::size_t, std::map<int, double>>> round;
+    for (std::size_t u = 0; u < n; ++u) {
+      if (settled[u]) continue;
+      auto score = vote(u, false);
+      if (!score.empty()) round.push_back({u, std::move(score)});
+    }
+    for (auto& [u, score] : round) {
+      choose(u, score);
+      settled[u] = true;
+      changed = true;
+    }
+  }
+  // Coupled to nothing in a context: the context holding most of its app's lines, else of
+  // the longest package prefix it shares, else the largest context.
+  std::map<std::string, std::map<int, long>> group_lines;
+  std::vector<long> community_lines(static_cast<std::size_t>(a.count), 0);
+  for (std::size_t u = 0; u < n; ++u) {
+    if (a.community[u] < 0) continue;
+    group_lines[units.units[u].group][a.community[u]] += units.units[u].lines;
+    community_lines[static_cast<std::size_t>(a.community[u])] += units.units[u].lines;
+  }
+  auto heaviest = [](const std::map<int, long>& lines) {
+    int best = -1;
+    long most = -1;
+    for (const auto& [c, l] : lines) {
+      if (l > most) {
+        most = l;
+        best = c;
+      }
+    }
+    return best;
+  };
+  for (std::size_t u = 0; u < n; ++u) {
+    if (settled[u]) continue;
+    int community = -1;
+    if (auto it = group_lines.find(units.units[u].group); it != group_lines.end()) community = heaviest(it->second);
+    if (community < 0) {
+      std::string prefix = units.units[u].id;
+      while (community < 0 && prefix.find('.') != std::string::npos) {
+        prefix = prefix.substr(0, prefix.rfind('.'));
+        std::map<int, long> lines;
+        for (std::size_t v = 0; v < n; ++v) {
+          if (a.community[v] >= 0 && settled[v] && MatchesMember(units.units[v].id, prefix))
+            lines[a.community[v]] += units.units[v].lines;
+        }
+        community = heaviest(lines);
+      }
+    }
+    if (community < 0 && a.count > 0) {
+      community = static_cast<int>(std::max_element(community_lines.begin(), community_lines.end()) - community_lines.begin());
+    }
+    if (community < 0) {  // no data anywhere: one context of the rest of the application
+      community = a.count++;
+      community_lines.push_back(0);
+    }
+    a.community[u] = community;
+    a.confidence[u] = 1.0;
+  }
+  return a;
+}
+
+// ---------------------------------------------------------------------------------------
+// Step: no one-member contexts. A context of a single unit joins the context it is most
+// coupled with (else the one holding most of its app, else the largest); the reason is kept.
+
+std::vector<std::vector<int>> MergeSingletons(const Units& units, const Kernel& kernel, Assignment* a) {
+  std::vector<std::vector<int>> merged;  // [unit, into community]
+  const std::size_t n = units.units.size();
+  for (bool again = true; again;) {
+    again = false;
+    std::vector<std::vector<int>> members(static_cast<std::size_t>(a->count));
+    for (std::size_t u = 0; u < n; ++u)
+      if (a->community[u] >= 0) members[static_cast<std::size_t>(a->community[u])].push_back(static_cast<int>(u));
+    for (int c = 0; c < a->count; ++c) {
+      const auto& m = members[static_cast<std::size_t>(c)];
+      if (m.size() != 1 || a->pinned_names.count(c)) continue;
+      std::size_t u = static_cast<std::size_t>(m[0]);
+      std::map<int, double> score;
+      for (const auto& e : units.edges) {
+        int other = -1;
+        if (static_cast<std::size_t>(e.u) == u) other = e.v;
+        else if (static_cast<std::size_t>(e.v) == u) other = e.u;
+        if (other < 0 || kernel.in[static_cast<std::size_t>(other)]) continue;
+        int oc = a->community[static_cast<std::size_t>(other)];
+        if (oc >= 0 && oc != c) score[oc] += e.weight;
+      }
+      int into = -1;
+      double best = 0;
+      for (const auto& [oc, w] : score) {
+        if (w > best) {
+          best = w;
+          into = oc;
+        }
+      }
+      if (into < 0) {
+        std::map<int, long> lines;
+        for (std::size_t v = 0; v < n; ++v) {
+          int vc = a->community[v];
+          if (vc >= 0 && vc != c && units.units[v].group == units.units[u].group) lines[vc] += units.units[v].lines;
+        }
+        long most = -1;
+        for (const auto& [vc, l] : lines)
+          if (l > most) { most = l; into = vc; }
+      }
+      if (into < 0) {
+        std::size_t largest = 0;
+        for (int oc = 0; oc < a->count; ++oc)
+          if (oc != c && (into < 0 || members[static_cast<std::size_t>(oc)].size() > largest)) {
+            into = oc;
+            largest = members[static_cast<std::size_t>(oc)].size();
+          }
+      }
+      if (into < 0) continue;  // the only context there is
+      a->community[u] = into;
+      merged.push_back({static_cast<int>(u), into, score.empty() ? 0 : 1});
+      again = true;
+      break;
+    }
+  }
+  return merged;
+}
+
+// ---------------------------------------------------------------------------------------
+// Step: names. A context is named after its pin, the app most of its tables come from,
+// or — when a larger context already took that name — its aggregate root: the model most
+// tied to the others inside it.
+
+std::string KebabCase(const std::string& name) {
+  std::string out;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    unsigned char ch = static_cast<unsigned char>(name[i]);
+    if (std::isupper(ch)) {
+      bool boundary = i > 0 && (std::islower(static_cast<unsigned char>(name[i - 1])) ||
+                                (i + 1 < name.size() && std::islower(static_cast<unsigned char>(name[i + 1])) &&
+                                 std::isupper(static_cast<unsigned char>(name[i - 1]))));
+      if (boundary && !out.empty() && out.back() != '-') out += '-';
+      out += static_cast<char>(std::tolower(ch));
+    } else if (ch == '_' || ch == '.') {
+      if (!out.empty() && out.back() != '-') out += '-';
+    } else {
+      out += static_cast<char>(ch);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> NameContexts(const Units& units, const Assignment& a) {
+  const std::size_t k = static_cast<std::size_t>(a.count);
+  std::vector<std::string> names(k);
+  std::vector<std::map<std::string, std::pair<int, long>>> app_weight(k);  // app → (tables, lines)
+  std::vector<int> sizes(k, 0);
+  std::vector<double> strength(units.units.size(), 0);
+  for (const auto& e : units.edges) {
+    if (a.community[static_cast<std::size_t>(e.u)] >= 0 &&
+        a.community[static_cast<std::size_t>(e.u)] == a.community[static_cast<std::size_t>(e.v)]) {
+      strength[static_cast<std::size_t>(e.u)] += e.weight;
+      strength[static_cast<std::size_t>(e.v)] += e.weight;
+    }
+  }
+  for (std::size_t u = 0; u < units.units.size(); ++u) {
+    int c = a.community[u];
+    if (c < 0) continue;
+    const Unit& unit = units.units[u];
+    auto& w = app_weight[static_cast<std::size_t>(c)][unit.group];
+    w.first += unit.concrete_models;
+    w.second += unit.lines;
+    ++sizes[static_cast<std::size_t>(c)];
+  }
+  std::set<std::string> used;
+  for (const auto& [c, name] : a.pinned_names) {
+    names[static_cast<std::size_t>(c)] = name;
+    used.insert(name);
+  }
+  std::vector<int> order(k);
+  for (std::size_t c = 0; c < k; ++c) order[c] = static_cast<int>(c);
+  std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return sizes[static_cast<std::size_t>(x)] > sizes[static_cast<std::size_t>(y)]; });
+  for (int c : order) {
+    std::string& name = names[static_cast<std::size_t>(c)];
+    if (!name.empty()) continue;
+    std::string app;
+    std::pair<int, long> best{-1, -1};
+    for (const auto& [group, w] : app_weight[static_cast<std::size_t>(c)]) {
+      if (w > best) {
+        best = w;
+        app = group;
+      }
+    }
+    std::string candidate = KebabCase(app.empty() ? "context" : app);
+    if (used.count(candidate)) {
+      double most = -1;
+      std::string root;
+      for (std::size_t u = 0; u < units.units.size(); ++u) {
+        const Unit& unit = units.units[u];
+        if (a.community[u] != c || unit.concrete_models == 0) continue;
+        if (strength[u] > most || (strength[u] == most && unit.id < root)) {
+          most = strength[u];
+          root = unit.id;
+        }
+      }
+      if (!root.empty()) candidate = KebabCase(root.substr(root.rfind('.') + 1));
+      std::string base = candidate;
+      for (int i = 2; used.count(candidate); ++i) candidate = base + "-" + std::to_string(i);
+    }
+    used.insert(candidate);
+    name = candidate;
+  }
+  return names;
+}
 
 }  // namespace
 
+// ---------------------------------------------------------------------------------------
+
 Proposal ProposeContexts(const CouplingGraph& graph, const std::vector<RouteInfo>& routes,
                          const ProposalOptions& options) {
-  return Proposer(graph, routes, options).Run();
+  Proposal out;
+  out.level = options.level;
+  out.seed = options.seed;
+  out.services_requested = options.services;
+
+  // Only the application is clustered: tests, docs, tooling and unreached code are listed apart.
+  std::vector<std::string> outside = FindOutside(graph, options.scope);
+  out.outside = DescribeOutside(graph, outside);
+
+  // What is clustered: models (and the modules without models) by default.
+  Units units = BuildUnits(graph, outside, options.level);
+
+  // Configuration, utility packages and the abstract bases everything builds on stay apart
+  // so they do not glue contexts together.
+  Kernel kernel = FindSharedKernel(units, options);
+
+  // Data first: cores of models tied by relations, shared code and their app.
+  Cores cores = ClusterData(units, kernel, options, &out.diagnostics);
+  out.resolution = cores.resolution;
+  out.services_exact = cores.exact;
+
+  // Then the code, by the data it uses. Model-free code most contexts use is a hub: it joins
+  // the kernel (within its cap) and the code is attached again without it.
+  Assignment assignment = AttachCode(units, kernel, cores, options);
+  AddContextHubs(units, assignment.community, options, &kernel);
+  CapKernel(units, options, &kernel);
+  out.shared_kernel = kernel.hubs;
+  assignment = AttachCode(units, kernel, cores, options);
+
+  // No context of one member.
+  std::vector<std::vector<int>> merged = MergeSingletons(units, kernel, &assignment);
+  std::vector<int> community(assignment.community.size(), -1);
+  {
+    // Renumber the real communities densely, keeping -1 for the kernel.
+    std::map<int, int> dense;
+    for (std::size_t u = 0; u < community.size(); ++u) {
+      int c = assignment.community[u];
+      if (c < 0) continue;
+      community[u] = dense.emplace(c, static_cast<int>(dense.size())).first->second;
+    }
+    std::map<int, std::string> pins;
+    for (const auto& [c, name] : assignment.pinned_names) {
+      if (auto it = dense.find(c); it != dense.end()) pins[it->second] = name;
+    }
+    assignment.community = community;
+    assignment.pinned_names = pins;
+    assignment.count = static_cast<int>(dense.size());
+    for (auto& m : merged) m[1] = dense.count(m[1]) ? dense[m[1]] : m[1];
+  }
+  std::vector<std::string> names = NameContexts(units, assignment);
+  for (const auto& m : merged) {
+    const Unit& unit = units.units[static_cast<std::size_t>(m[0])];
+    out.merges.push_back({{unit.id}, names[static_cast<std::size_t>(m[1])],
+                          m[2] ? "one member: joined the context it is most coupled with"
+                               : "one member coupled to no other context: joined its app's context"});
+  }
+
+  // Every node gets the context of its units (a module holding models: the context of most of them).
+  FinishProposal(graph, routes, options, units, kernel.in, assignment.community, assignment.confidence, names,
+                 assignment.pinned_names, &out);
+  return out;
 }
 
 }  // namespace seams

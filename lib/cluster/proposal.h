@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "lib/cluster/scope.h"
 #include "lib/core/diagnostic.h"
 #include "lib/graph/coupling_graph.h"
 
@@ -31,18 +32,38 @@ struct ProposalOptions {
   std::uint64_t seed = 1;
   int consensus_runs = 10;      ///< Extra seeds for the confidence of each member.
   double undecided_below = 0.7; ///< Members with a lower confidence are listed as undecided.
-  bool include_tests = false;   ///< Cluster tests and migrations too.
+  /// What is the application (only it is clustered); `scope.include_tests` clusters tests and
+  /// migrations too. The pipeline fills `scope.app_groups` and `scope.settings_module`.
+  ScopeOptions scope;
   bool shared_kernel = true;    ///< Detect hubs and keep them out of clustering.
   /// A unit is a hub when this share of the other groups (apps and packages) depends on it.
   double hub_share = 0.5;
   int hub_min_groups = 3;       ///< …and at least this many groups do.
+  /// The shared kernel holds at most this share of the application's lines: past it, the
+  /// hubs with the smallest fan-in go back to the contexts that use them.
+  double kernel_max_share = 0.2;
   std::vector<std::string> kernel_add;     ///< Ids or dotted prefixes forced into the shared kernel.
   std::vector<std::string> kernel_remove;  ///< Ids or dotted prefixes never in it.
   std::map<std::string, std::vector<std::string>> pins;  ///< Context name → ids or dotted prefixes.
-  std::string settings_module;  ///< Its package and manage.py count as project configuration (kernel).
   /// Total weight tying each unit to the other units of its own app or package:
   /// the developers' own grouping, split only on evidence. 0 turns it off.
   double same_app_weight = 2.0;
+};
+
+/// A node outside the application, and why (see lib/cluster/scope.h).
+struct OutsideInfo {
+  std::string id;
+  std::string kind;    ///< "module" or "model".
+  std::string path;
+  std::string reason;  ///< One of the kOutside* reasons.
+  int lines = 0;
+};
+
+/// A group too small to stand alone, and where it went.
+struct MergeInfo {
+  std::vector<std::string> members;  ///< Sorted.
+  std::string into;                  ///< The context that took it.
+  std::string reason;
 };
 
 /// A member of the shared kernel and why.
@@ -70,7 +91,14 @@ struct ContextInfo {
   std::vector<ContextMember> members;  ///< Sorted by id.
   std::vector<std::string> apps;       ///< Groups with members here, by member count then name.
   int models = 0;
+  int concrete_models = 0;             ///< Models with a table of their own: the data it owns.
   int lines = 0;
+  bool stateless = false;              ///< Owns no concrete model (only when pinned so in config).
+  std::string stateless_reason;
+  std::vector<std::string> tables;     ///< Tables of its concrete models (and their M2M tables), sorted.
+  /// Lines of its model-free code that use at least one of its own models, over the lines of all
+  /// its model-free code (1 when it has none): how much of its code works on its own data.
+  double own_data_share = 1;
   double internal_weight = 0;
   double external_weight = 0;
   double cohesion = 0;  ///< internal / (internal + external).
@@ -130,11 +158,12 @@ struct Proposal {
   std::vector<HubInfo> shared_kernel;      ///< Sorted by id.
   std::vector<ContextInfo> contexts;       ///< Sorted by name.
   std::vector<ContextMember> undecided;    ///< Low-confidence members, sorted by confidence then id.
-  std::vector<std::string> excluded;       ///< Units left out (tests, migrations), sorted.
+  std::vector<OutsideInfo> outside;        ///< Nodes outside the application, sorted by id.
+  std::vector<MergeInfo> merges;           ///< Groups too small to stand alone, in the order merged.
   ProposalMetrics metrics;
   std::vector<CrossContextInfo> cross_context;  ///< Sorted by (from, to).
   std::vector<ExtractionStep> plan;             ///< Easiest first.
-  /// Context of every coupling-graph node: a context name, "shared_kernel", or "" when excluded.
+  /// Context of every coupling-graph node: a context name, "shared_kernel", or "" when outside.
   std::vector<std::string> node_context;
   std::vector<Diagnostic> diagnostics;
 };

@@ -43,13 +43,19 @@ bool IsSkippedDirName(const std::string& name) {
   return name.empty() || name[0] == '.' || kSkipped.count(name) > 0;
 }
 
+// Tests and what only tests use: test packages (`tests/`, shuup's `shuup_tests/`),
+// test helper packages (`testing/`, `test_utils/`), fixtures and factory_boy factories.
 bool IsTestPath(const std::vector<std::string>& parts) {
   for (size_t i = 0; i + 1 < parts.size(); ++i) {
-    if (parts[i] == "tests" || parts[i] == "test") return true;
+    const std::string& dir = parts[i];
+    if (dir == "tests" || dir == "test" || dir == "testing" || dir == "test_utils" || dir == "testutils" ||
+        dir == "fixtures" || dir == "factories" || EndsWith(dir, "_tests") || EndsWith(dir, "_testing"))
+      return true;
   }
   const std::string& file = parts.back();
-  return file == "tests.py" || file == "conftest.py" || file.rfind("test_", 0) == 0 ||
-         EndsWith(file, "_test.py") || EndsWith(file, "_tests.py");
+  return file == "tests.py" || file == "conftest.py" || file == "factories.py" || file == "testing.py" ||
+         file == "test_utils.py" || file.rfind("test_", 0) == 0 || EndsWith(file, "_test.py") ||
+         EndsWith(file, "_tests.py") || EndsWith(file, "_factories.py");
 }
 
 bool IsMigrationPath(const std::vector<std::string>& parts) {

@@ -17,7 +17,8 @@ struct SourceFile {
   std::string module;       ///< Dotted module name ("shop.orders.models"; a package's __init__ is "shop.orders").
   std::string import_root;  ///< The import root it was named from, relative ("" is the analysed directory).
   bool is_package = false;  ///< True for an __init__.py.
-  bool is_test = false;     ///< Under tests/ or named test_*.py, *_tests.py, tests.py, conftest.py.
+  bool is_test = false;     ///< Tests and test helpers: under tests/, *_tests/, testing/, test_utils/, fixtures/, factories/,
+                            ///< or named test_*.py, *_test(s).py, tests.py, conftest.py, factories.py, testing.py.
   bool is_migration = false;///< Under a migrations/ package.
   std::uint64_t size = 0;   ///< Bytes on disk.
   bool too_large = false;   ///< Over DiscoverOptions::max_file_bytes: a module, but not parsed.

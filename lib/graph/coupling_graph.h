@@ -31,6 +31,10 @@ struct CouplingNode {
   bool is_migration = false;
   bool defines_models = false;  ///< A module defining at least one model.
   bool abstract_model = false;  ///< An abstract model (no table of its own).
+  bool proxy_model = false;     ///< A proxy model (its concrete base's table).
+  /// A concrete model's tables: its own and the M2M tables Django creates for it, as
+  /// ModelTables (lib/django/models.h) names them. Empty for modules.
+  std::vector<std::string> tables;
 };
 
 /// One piece of evidence behind an edge.
