@@ -227,3 +227,33 @@ TEST_CASE("shopwise: app and module levels", "[proposal]") {
   }
   CHECK(apps.proposal.contexts.size() >= 3);
 }
+
+// The reported measures use the code couplings only: the app prior that Leiden saw is not
+// in them. Modularity recomputed here from the coupling graph's edges and the node contexts,
+// independently of lib/cluster: Q = Σ_c [L_c/m − (K_c/2m)²] on the undirected projection,
+// kernel and outside nodes left out.
+TEST_CASE("shopwise: modularity is computed on the code couplings, not the prior", "[proposal]") {
+  const auto& analysis = Default();
+  const auto& graph = analysis.coupling;
+  const auto& context = analysis.proposal.node_context;
+  auto counted = [&](int n) {
+    const std::string& c = context[static_cast<std::size_t>(n)];
+    return !c.empty() && c != "shared_kernel";
+  };
+  double m = 0;
+  std::map<std::string, double> inside, degree;
+  for (const auto& e : graph.edges) {
+    if (!counted(e.from) || !counted(e.to)) continue;
+    m += e.weight;
+    const std::string& a = context[static_cast<std::size_t>(e.from)];
+    const std::string& b = context[static_cast<std::size_t>(e.to)];
+    if (a == b) inside[a] += e.weight;
+    degree[a] += e.weight;
+    degree[b] += e.weight;
+  }
+  REQUIRE(m > 0);
+  double q = 0;
+  for (const auto& [c, k] : degree) q += inside[c] / m - (k / (2 * m)) * (k / (2 * m));
+  CHECK(analysis.proposal.metrics.modularity == Approx(q).epsilon(1e-12));
+  CHECK(analysis.proposal.metrics.modularity > 0.3);
+}

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "lib/cluster/metrics.h"
+#include "lib/cluster/score.h"
 
 namespace seams {
 
@@ -194,9 +195,11 @@ std::vector<ContextInfo> DescribeContexts(const CouplingGraph& graph, const Unit
   return out;
 }
 
-// Quality of the assignment on the code couplings alone (no app prior): modularity on the
-// undirected projection of the unit edges, the directed measures on the edges themselves.
-ProposalMetrics Measure(const Units& units, const std::vector<int>& community, const std::vector<ContextInfo>& contexts) {
+// Quality of the assignment on the code couplings alone (no app prior), exactly as
+// `seams score` computes it for the same node contexts; the comparison with the apps on the
+// clustered units.
+ProposalMetrics Measure(const CouplingGraph& graph, const std::vector<std::string>& node_context, const Units& units,
+                        const std::vector<int>& community, const std::vector<ContextInfo>& contexts) {
   ProposalMetrics m;
   std::vector<int> index(units.units.size(), -1);
   std::vector<int> membership, apps;
@@ -208,20 +211,12 @@ ProposalMetrics Measure(const Units& units, const std::vector<int>& community, c
     auto [it, inserted] = group_ids.emplace(units.units[u].group, static_cast<int>(group_ids.size()));
     apps.push_back(it->second);
   }
-  WeightedGraph g;
-  g.node_count = static_cast<int>(membership.size());
-  std::vector<WeightedGraph::Edge> directed;
-  for (const auto& e : units.edges) {
-    int a = index[static_cast<std::size_t>(e.u)], b = index[static_cast<std::size_t>(e.v)];
-    if (a < 0 || b < 0) continue;
-    directed.push_back({a, b, e.weight});
-    g.edges.push_back({a, b, e.weight});
-  }
-  m.modularity = Modularity(g, membership, 1.0);
-  m.structural_modularity = StructuralModularity(directed, membership);
-  m.interface_number = InterfaceNumber(directed, membership);
-  m.non_extreme_distribution = NonExtremeDistribution(membership);
-  m.inter_call_percentage = InterCallPercentage(directed, membership);
+  Score score = ScoreAssignment(graph, node_context);
+  m.modularity = score.modularity;
+  m.structural_modularity = score.structural_modularity;
+  m.interface_number = score.interface_number;
+  m.non_extreme_distribution = score.non_extreme_distribution;
+  m.inter_call_percentage = score.inter_call_percentage;
   if (!membership.empty()) {
     m.mojofm_vs_apps = MoJoFM(membership, apps);
     m.ari_vs_apps = AdjustedRandIndex(membership, apps);
@@ -350,7 +345,7 @@ void FinishProposal(const CouplingGraph& graph, const std::vector<RouteInfo>& ro
   std::sort(out->undecided.begin(), out->undecided.end(), [](const ContextMember& a, const ContextMember& b) {
     return std::tie(a.confidence, a.id) < std::tie(b.confidence, b.id);
   });
-  out->metrics = Measure(units, community, out->contexts);
+  out->metrics = Measure(graph, out->node_context, units, community, out->contexts);
   out->cross_context = CrossContext(graph, out->node_context);
   out->plan = Plan(graph, routes, out->contexts, out->node_context);
 }
