@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
-    return code == 0 ? 0 : 2;  // usage errors exit 2, as DESIGN.md says
+    return code == 0 ? 0 : 2;  // usage errors exit 2 (docs/architecture.md, exit codes)
   }
 
   // The one error boundary: the library throws SeamsError when a run cannot go on.

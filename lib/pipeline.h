@@ -1,5 +1,5 @@
 #pragma once
-/// The orchestrator: runs the stages of DESIGN.md in order.
+/// The orchestrator: runs the stages of docs/architecture.md in order.
 
 #include <string>
 #include <vector>

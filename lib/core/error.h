@@ -7,7 +7,7 @@
 namespace seams {
 
 /// Why a run could not continue; the CLI maps each kind to an exit code
-/// (kUsage and kConfig → 2, kInput → 3, see DESIGN.md).
+/// (kUsage and kConfig → 2, kInput → 3, see docs/architecture.md).
 enum class ErrorKind { kUsage, kConfig, kInput };
 
 /// Thrown by library code only when the whole run cannot go on (the analysed

@@ -14,7 +14,7 @@ namespace seams {
 /// How an import binds: at import time, lazily in a function, or for type checkers only.
 enum class ImportKind { kModule, kLazy, kTyping };
 
-/// "import", "import_lazy", "import_typing": the edge kind names of DESIGN.md.
+/// "import", "import_lazy", "import_typing": the edge kind names of lib/graph/edge_kinds.h.
 const char* ImportKindName(ImportKind kind);
 
 /// Where an import points.
