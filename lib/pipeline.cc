@@ -82,6 +82,12 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   analysis.coupling = BuildCouplingGraph({analysis.project, analysis.facts, analysis.layout, analysis.resolution,
                                           symbols, analysis.models, analysis.django},
                                          options.weights);
+  // Each model node carries the tables it owns, as Django names them, for the contexts' ownership.
+  for (const auto& table : analysis.tables) {
+    int node = analysis.coupling.Find(table.model);
+    if (node >= 0 && analysis.coupling.nodes[static_cast<std::size_t>(node)].kind == NodeKind::kModel)
+      analysis.coupling.nodes[static_cast<std::size_t>(node)].tables.push_back(table.table);
+  }
   clock.Mark("graph", Count(analysis.coupling.nodes.size(), "nodes") + ", " + Count(analysis.coupling.edges.size(), "edges"));
 
   // Cluster the coupling graph into proposed contexts, with the routes the gateway will need.

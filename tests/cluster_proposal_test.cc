@@ -257,3 +257,25 @@ TEST_CASE("shopwise: modularity is computed on the code couplings, not the prior
   CHECK(analysis.proposal.metrics.modularity == Approx(q).epsilon(1e-12));
   CHECK(analysis.proposal.metrics.modularity > 0.3);
 }
+
+// Every table Django creates for shopwise belongs to exactly one context: the context of
+// its model, as the data plan (TablesOf) names it — M2M tables included.
+TEST_CASE("shopwise: each context owns the tables of its models", "[proposal]") {
+  const auto& analysis = Default();
+  std::map<std::string, std::set<std::string>> expected;
+  for (const auto& table : analysis.tables) {
+    int node = analysis.coupling.Find(table.model);
+    REQUIRE(node >= 0);
+    expected[analysis.proposal.node_context[static_cast<std::size_t>(node)]].insert(table.table);
+  }
+  CHECK_FALSE(expected.count("shared_kernel"));
+  std::size_t owned = 0;
+  for (const auto& context : analysis.proposal.contexts) {
+    INFO(context.name);
+    CHECK(std::set<std::string>(context.tables.begin(), context.tables.end()) == expected[context.name]);
+    CHECK_FALSE(context.tables.empty());
+    owned += context.tables.size();
+  }
+  CHECK(owned == analysis.tables.size());
+  CHECK(expected["payments"].count("payments_webhook_log"));  // Meta.db_table
+}

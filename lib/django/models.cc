@@ -458,20 +458,4 @@ ModelCatalog FindModels(const Project& project, const std::vector<FileFacts>& fa
   return ModelFinder(project, facts, layout, settings, symbols, options).Run();
 }
 
-std::vector<std::string> ModelTables(const ModelInfo& model, const ModelCatalog& catalog) {
-  if (model.abstract || model.proxy) return {};
-  std::string table = model.db_table;
-  if (table.empty()) {
-    table = model.label + "_" + model.name;
-    std::transform(table.begin(), table.end(), table.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  }
-  std::vector<std::string> tables = {table};
-  for (const auto& relation : catalog.relations) {
-    if (relation.from == model.key && relation.kind == "m2m" && relation.through.empty() && !relation.field.empty())
-      tables.push_back(table + "_" + relation.field);
-  }
-  std::sort(tables.begin() + 1, tables.end());
-  return tables;
-}
-
 }  // namespace seams

@@ -73,11 +73,6 @@ struct ModelCatalog {
   const ModelInfo* FindByClass(const std::string& qualname) const;
 };
 
-/// The tables a model owns, as Django names them: `Meta.db_table`, else
-/// `<app_label>_<model name lowercased>`, then one auto-created table per M2M field
-/// without `through` (`<table>_<field>`). Empty for abstract and proxy models.
-std::vector<std::string> ModelTables(const ModelInfo& model, const ModelCatalog& catalog);
-
 /// Finds models: classes deriving from django.db.models.Model directly or
 /// through project classes, django.contrib bases, config bases, or bases
 /// written as loader calls; reads their Meta and relation fields.

@@ -69,7 +69,6 @@ class Builder {
       node.is_test = in_.project.files[model.file].is_test;
       node.abstract_model = model.abstract;
       node.proxy_model = model.proxy;
-      node.tables = ModelTables(model, in_.models);
       nodes.push_back(std::move(node));
     }
     std::sort(nodes.begin(), nodes.end(), [](const CouplingNode& a, const CouplingNode& b) {

@@ -33,7 +33,7 @@ struct CouplingNode {
   bool abstract_model = false;  ///< An abstract model (no table of its own).
   bool proxy_model = false;     ///< A proxy model (its concrete base's table).
   /// A concrete model's tables: its own and the M2M tables Django creates for it, as
-  /// ModelTables (lib/django/models.h) names them. Empty for modules.
+  /// TablesOf (lib/data/tables.h) names them; filled by the pipeline. Empty for modules.
   std::vector<std::string> tables;
 };
 
