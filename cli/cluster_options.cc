@@ -17,6 +17,12 @@ void AddClusterOptions(CLI::App* command, ClusterFlags* flags) {
   command->add_option("--consensus-runs", flags->consensus_runs, "Extra seeds for each member's confidence")
       ->capture_default_str();
   command->add_flag("--include-tests", flags->include_tests, "Cluster tests and migrations too");
+  command->add_option("--scope", flags->scope,
+                      "What is clustered: application (the Django apps and the code they import; the rest is "
+                      "listed as outside) or project (every module but tests and migrations)")
+      ->check(CLI::IsMember({"application", "project"}));
+  command->add_option("--inside", flags->inside, "Member (module, package or app.Model) always inside the application; repeatable");
+  command->add_option("--outside", flags->outside, "Member always outside the application, never in a context; repeatable");
   command->add_flag("--no-shared-kernel", flags->no_shared_kernel, "Do not set hubs apart");
   command->add_option("--hub-share", flags->hub_share,
                       "A unit is a hub when this share of the other apps depends on it")
@@ -34,7 +40,11 @@ void ApplyClusterFlags(const ClusterFlags& flags, AnalysisOptions* options) {
   options->proposal.resolution = flags.resolution;
   options->proposal.seed = flags.seed;
   options->proposal.consensus_runs = flags.consensus_runs;
-  options->proposal.scope.include_tests = flags.include_tests;
+  ScopeOptions& scope = options->proposal.scope;
+  if (flags.include_tests) scope.include_tests = true;
+  if (!flags.scope.empty()) scope.whole_project = flags.scope == "project";
+  scope.inside.insert(scope.inside.end(), flags.inside.begin(), flags.inside.end());
+  scope.outside.insert(scope.outside.end(), flags.outside.begin(), flags.outside.end());
   options->proposal.shared_kernel = !flags.no_shared_kernel;
   options->proposal.hub_share = flags.hub_share;
   options->proposal.same_app_weight = flags.same_app;
@@ -47,10 +57,11 @@ void ApplyClusterFlags(const ClusterFlags& flags, AnalysisOptions* options) {
 Analysis AnalyzeAndCluster(const CommonOptions& common, const ClusterFlags& flags, const std::string& config_path,
                            std::ostream& err) {
   AnalysisOptions options = ToAnalysisOptions(common);
-  ApplyClusterFlags(flags, &options);
-  // The project's config, when there is one, adds exclusions, weights, pins and kernel members.
+  // The project's config, when there is one, adds exclusions, weights, scope, pins and kernel
+  // members; the flags come after it, so the command line wins.
   Config config = LoadProjectConfig(common.path, config_path, false);
   ApplyConfig(config, &options);
+  ApplyClusterFlags(flags, &options);
   RealFileSystem fs;
   Analysis analysis = RunAnalysis(fs, AnalysisRoot(config, common.path), options, common, err);
   PrintDiagnostics(analysis, common, err);

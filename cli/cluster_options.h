@@ -18,6 +18,9 @@ struct ClusterFlags {
   std::uint64_t seed = 1;
   int consensus_runs = 10;
   bool include_tests = false;
+  std::string scope;                 ///< "application" or "project"; "" leaves config's or the default.
+  std::vector<std::string> inside;   ///< Members always inside the application.
+  std::vector<std::string> outside;  ///< Members always outside it.
   bool no_shared_kernel = false;
   double hub_share = 0.5;
   double same_app = 2.0;
@@ -25,10 +28,11 @@ struct ClusterFlags {
 };
 
 /// Adds --level, --services, --resolution, --seed, --consensus-runs, --include-tests,
-/// --no-shared-kernel, --hub-share and --weight to `command`.
+/// --scope, --inside, --outside, --no-shared-kernel, --hub-share and --weight to `command`.
 void AddClusterOptions(CLI::App* command, ClusterFlags* flags);
 
-/// Turns the flags on in `options`. Throws SeamsError(kUsage) for a bad --weight.
+/// Turns the flags on in `options`, over what the config set (the command line wins;
+/// --inside and --outside add to the config's lists). Throws SeamsError(kUsage) for a bad --weight.
 void ApplyClusterFlags(const ClusterFlags& flags, AnalysisOptions* options);
 
 /// What `analyze`, `cluster` and `init` share: the common and clustering flags,

@@ -43,6 +43,11 @@ void ApplyConfig(const Config& config, AnalysisOptions* options) {
     options->django.class_loaders.push_back(last(loader));
     options->parse.call_names.insert(last(loader));
   }
+  ScopeOptions& scope = options->proposal.scope;
+  if (config.scope.mode) scope.whole_project = *config.scope.mode == "project";
+  if (config.scope.include_tests) scope.include_tests = *config.scope.include_tests;
+  scope.inside.insert(scope.inside.end(), config.scope.inside.begin(), config.scope.inside.end());
+  scope.outside.insert(scope.outside.end(), config.scope.outside.begin(), config.scope.outside.end());
   for (const auto& member : config.shared_kernel) options->proposal.kernel_add.push_back(member);
   for (const auto& member : config.not_shared_kernel) options->proposal.kernel_remove.push_back(member);
   for (const auto& [name, members] : config.pins) options->proposal.pins[name] = members;

@@ -66,18 +66,34 @@ void Mermaid(const json& report, ViewKind kind, const ViewOptions& options, std:
   out << "```\n";
 }
 
+// "3 tables: `orders_order`, `orders_orderline`, … (own data 85%)", or why the context owns none.
+std::string DataOwned(const json& context) {
+  if (context.value("stateless", false)) return "none (stateless: " + context.value("stateless_reason", std::string()) + ")";
+  const json& tables = context.at("tables");
+  std::ostringstream out;
+  out << tables.size() << (tables.size() == 1 ? " table" : " tables");
+  for (std::size_t i = 0; i < tables.size() && i < 3; ++i) {
+    out << (i == 0 ? ": `" : ", `") << tables[i].get<std::string>() << '`';
+  }
+  if (tables.size() > 3) out << ", …";
+  out << " (own data " << static_cast<int>(context.at("own_data_share").get<double>() * 100.0 + 0.5) << "%)";
+  return out.str();
+}
+
 void Contexts(const json& report, std::ostream& out) {
   out << "## Proposed contexts\n\n";
-  out << "| context | apps | members | models | lines | cohesion | coupling | confidence |\n";
-  out << "|---|---|--:|--:|--:|--:|--:|--:|\n";
+  out << "| context | apps | members | models | lines | data owned | cohesion | coupling | confidence |\n";
+  out << "|---|---|--:|--:|--:|---|--:|--:|--:|\n";
   for (const auto& c : report.at("contexts")) {
     out << "| **" << Cell(c.at("name").get<std::string>()) << "** | " << Cell(JoinNames(c.at("apps"), 5)) << " | "
         << c.at("size").get<int>() << " | " << c.at("models").get<int>() << " | " << c.at("lines").get<int>() << " | "
-        << Fixed(c.at("cohesion").get<double>()) << " | " << Fixed(c.at("coupling").get<double>()) << " | "
-        << Fixed(c.at("confidence").get<double>()) << " |\n";
+        << Cell(DataOwned(c)) << " | " << Fixed(c.at("cohesion").get<double>()) << " | "
+        << Fixed(c.at("coupling").get<double>()) << " | " << Fixed(c.at("confidence").get<double>()) << " |\n";
   }
-  out << "\nCohesion is the share of a context's coupling weight that stays inside it; coupling the share that "
-         "crosses its boundary; confidence how often its members landed together across seeds.\n\n";
+  out << "\nData owned: the tables the context's models own (auto-created many-to-many tables included) and the "
+         "share of its code lines that use its own models. Cohesion is the share of a context's coupling weight "
+         "that stays inside it; coupling the share that crosses its boundary; confidence how often its members "
+         "landed together across seeds.\n\n";
   out << "Members of each context (models first):\n\n";
   for (const auto& c : report.at("contexts")) {
     std::vector<std::string> models, modules;

@@ -85,7 +85,7 @@ TEST_CASE("config errors name the file, line and column, with help", "[config]")
   CHECK(ErrorOf("exclude = [\"a\"\n") == "seams.toml:1:16: error: Error while parsing array: encountered end-of-file");
   CHECK(ErrorOf("colour = \"red\"\n") ==
         "seams.toml:1:1: error: unknown key 'colour' in [tool.seams]\n"
-        "  help: known keys: context, django, exclude, not_shared_kernel, pins, root, rules, shared_kernel, weights");
+        "  help: known keys: context, django, exclude, not_shared_kernel, pins, root, rules, scope, shared_kernel, weights");
   CHECK(ErrorOf("[[context]]\nname = \"a\"\nmembers = [\"a\"]\ndepends_on = [\"b\"]\n") ==
         "seams.toml:4:15: error: depends_on names an unknown context 'b'\n"
         "  help: declare it with [[tool.seams.context]] name = \"b\", or remove it");
@@ -96,4 +96,26 @@ TEST_CASE("config errors name the file, line and column, with help", "[config]")
   CHECK(ErrorOf("[[context]]\nname = \"a\"\nmembers = [\"a\"]\n[[context]]\nname = \"a\"\nmembers = [\"b\"]\n") ==
         "seams.toml:4:1: error: context 'a' is declared twice (first at line 1)");
   CHECK(ErrorOf("exclude = \"a\"\n") == "seams.toml:1:11: error: 'exclude' must be an array of strings\n  help: exclude = [\"…\"]");
+}
+
+TEST_CASE("[scope]: what the proposal clusters, and its errors", "[config]") {
+  Config config = ParseConfig(
+      "[scope]\nmode = \"project\"\ninclude_tests = true\ninside = [\"scripts\"]\noutside = [\"legacy\", \"shop.old\"]\n",
+      "seams.toml");
+  REQUIRE(config.scope.mode);
+  CHECK(*config.scope.mode == "project");
+  REQUIRE(config.scope.include_tests);
+  CHECK(*config.scope.include_tests);
+  CHECK(config.scope.inside == std::vector<std::string>{"scripts"});
+  CHECK(config.scope.outside == std::vector<std::string>{"legacy", "shop.old"});
+  // Left out, the defaults (or the command line) apply.
+  Config empty = ParseConfig("", "seams.toml");
+  CHECK_FALSE(empty.scope.mode);
+  CHECK_FALSE(empty.scope.include_tests);
+
+  CHECK(ErrorOf("[scope]\nmode = \"everything\"\n").find("seams.toml:2:8: error: unknown scope mode 'everything'") == 0);
+  CHECK(ErrorOf("[scope]\ninclude_tests = \"yes\"\n") == "seams.toml:2:17: error: 'include_tests' must be true or false");
+  CHECK(ErrorOf("[scope]\nwhere = 1\n") ==
+        "seams.toml:2:1: error: unknown key 'where' in [tool.seams.scope]\n  help: known keys: include_tests, inside, mode, outside");
+  CHECK(ErrorOf("scope = \"project\"\n").find("seams.toml:1:9: error: 'scope' must be a table") == 0);
 }

@@ -423,6 +423,8 @@ struct Assignment {
   std::vector<double> confidence;  // per unit
   int count = 0;                   // communities
   std::map<int, std::string> pinned_names;  // community → pin name
+  // Units coupled to no context and away from their app, and why they went where they did.
+  std::vector<std::pair<int, std::string>> placed;
 };
 
 Assignment AttachCode(const Units& units, const Kernel& kernel, const Cores& cores, const ProposalOptions& options) {
@@ -531,8 +533,10 @@ Assignment AttachCode(const Units& units, const Kernel& kernel, const Cores& cor
   for (std::size_t u = 0; u < n; ++u) {
     if (settled[u]) continue;
     int community = -1;
+    const char* why = nullptr;  // with its own app's code: nothing to explain
     if (auto it = group_lines.find(units.units[u].group); it != group_lines.end()) community = heaviest(it->second);
     if (community < 0) {
+      why = "coupled to no context: joined the context holding most of its package";
       std::string prefix = units.units[u].id;
       while (community < 0 && prefix.find('.') != std::string::npos) {
         prefix = prefix.substr(0, prefix.rfind('.'));
@@ -545,14 +549,17 @@ Assignment AttachCode(const Units& units, const Kernel& kernel, const Cores& cor
       }
     }
     if (community < 0 && a.count > 0) {
+      why = "coupled to no context, its app has none: joined the largest context";
       community = static_cast<int>(std::max_element(community_lines.begin(), community_lines.end()) - community_lines.begin());
     }
     if (community < 0) {  // no data anywhere: one context of the rest of the application
+      why = "no context owns data: one context of the rest of the application";
       community = a.count++;
       community_lines.push_back(0);
     }
     a.community[u] = community;
     a.confidence[u] = 1.0;
+    if (why) a.placed.push_back({static_cast<int>(u), why});
   }
   return a;
 }
@@ -761,6 +768,18 @@ Proposal ProposeContexts(const CouplingGraph& graph, const std::vector<RouteInfo
     for (auto& m : merged) m[1] = dense.count(m[1]) ? dense[m[1]] : m[1];
   }
   std::vector<std::string> names = NameContexts(units, assignment);
+  // Code coupled to no context, one entry per app (or package group) and reason.
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::string>> placed;
+  for (const auto& [u, why] : assignment.placed) {
+    const Unit& unit = units.units[static_cast<std::size_t>(u)];
+    int c = assignment.community[static_cast<std::size_t>(u)];
+    if (c < 0) continue;
+    placed[{unit.group, names[static_cast<std::size_t>(c)], why}].push_back(unit.id);
+  }
+  for (auto& [key, members] : placed) {
+    std::sort(members.begin(), members.end());
+    out.merges.push_back({std::move(members), std::get<1>(key), std::get<2>(key)});
+  }
   for (const auto& m : merged) {
     const Unit& unit = units.units[static_cast<std::size_t>(m[0])];
     out.merges.push_back({{unit.id}, names[static_cast<std::size_t>(m[1])],

@@ -76,7 +76,7 @@ std::vector<std::string> FindOutside(const CouplingGraph& graph, const ScopeOpti
     if (MatchesAnyMember(node.id, options.outside)) reason[i] = kOutsideConfig;
     else if (node.is_test && !options.include_tests) reason[i] = kOutsideTest;
     else if (node.is_migration && !options.include_tests) reason[i] = kOutsideMigration;
-    else if (!apps.count(node.group)) reason[i] = ReasonOfPath(node.path);
+    else if (!options.whole_project && !apps.count(node.group)) reason[i] = ReasonOfPath(node.path);
   }
   if (options.whole_project || apps.empty()) return reason;
 
@@ -111,7 +111,10 @@ std::vector<std::string> FindOutside(const CouplingGraph& graph, const ScopeOpti
     }
     bool config = !config_package.empty() && node.kind == NodeKind::kModule &&
                   (node.module == config_package || MatchesMember(node.module, config_package) || node.module == "manage");
-    if (apps.count(node.group) || config || MatchesAnyMember(node.id, options.inside)) enter_with_packages(i);
+    // Tests asked for are part of what is clustered, though the application never imports them.
+    bool asked_tests = options.include_tests && (node.is_test || node.is_migration);
+    if (apps.count(node.group) || config || asked_tests || MatchesAnyMember(node.id, options.inside))
+      enter_with_packages(i);
   }
   while (!queue.empty()) {
     std::size_t i = static_cast<std::size_t>(queue.front());

@@ -14,7 +14,7 @@ namespace seams {
 /// How the application is delimited.
 struct ScopeOptions {
   /// Cluster the whole project (tests and migrations still need `include_tests`),
-  /// not only what the apps reach.
+  /// not only what the apps reach: docs, scripts and sandboxes are inside too.
   bool whole_project = false;
   bool include_tests = false;         ///< Tests and migrations are inside.
   std::vector<std::string> app_groups;///< Coupling-graph groups that are Django apps (sorted).

@@ -56,6 +56,14 @@ class Reader {
     return std::nullopt;
   }
 
+  std::optional<bool> Bool(const toml::table& table, const char* key) {
+    const toml::node* node = table.get(key);
+    if (!node) return std::nullopt;
+    if (auto value = node->value<bool>()) return *value;
+    Error(node->source(), std::string("'") + key + "' must be true or false");
+    return std::nullopt;
+  }
+
   std::vector<std::string> Strings(const toml::table& table, const char* key, std::map<std::string, int>* lines = nullptr) {
     std::vector<std::string> out;
     const toml::node* node = table.get(key);
@@ -116,7 +124,7 @@ Config ParseConfig(const std::string& text, const std::string& path) {
     if (!table) throw SeamsError(ErrorKind::kConfig, path + ": error: no [tool.seams] table");
   }
   reader.Keys(*table,
-              {"root", "exclude", "shared_kernel", "not_shared_kernel", "context", "weights", "rules", "pins", "django"},
+              {"root", "exclude", "shared_kernel", "not_shared_kernel", "context", "weights", "rules", "pins", "django", "scope"},
               "[tool.seams]");
   if (auto root = reader.String(*table, "root")) config.root = *root;
   config.exclude = reader.Strings(*table, "exclude");
@@ -228,6 +236,24 @@ Config ParseConfig(const std::string& text, const std::string& path) {
       }
     } else {
       reader.Error(pins->source(), "'pins' must be a table of arrays", "[tool.seams.pins]\norders = [\"shop.orders\"]");
+    }
+  }
+  if (const toml::node* scope = table->get("scope")) {
+    if (const toml::table* t = scope->as_table()) {
+      reader.Keys(*t, {"mode", "include_tests", "inside", "outside"}, "[tool.seams.scope]");
+      if (auto mode = reader.String(*t, "mode")) {
+        if (*mode == "application" || *mode == "project") {
+          config.scope.mode = *mode;
+        } else {
+          reader.Error(t->get("mode")->source(), "unknown scope mode '" + *mode + "'",
+                       "mode = \"application\" (the Django apps and what they import) or \"project\" (every module)");
+        }
+      }
+      config.scope.include_tests = reader.Bool(*t, "include_tests");
+      config.scope.inside = reader.Strings(*t, "inside");
+      config.scope.outside = reader.Strings(*t, "outside");
+    } else {
+      reader.Error(scope->source(), "'scope' must be a table", "[tool.seams.scope]\nmode = \"application\"");
     }
   }
   if (const toml::node* django = table->get("django")) {

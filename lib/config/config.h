@@ -23,6 +23,15 @@ struct ContextConfig {
   std::map<std::string, int> member_lines;  ///< Member → line, for messages.
 };
 
+/// `[scope]`: what the proposal clusters. Unset fields leave the defaults (or the
+/// command line) in place.
+struct ScopeConfig {
+  std::optional<std::string> mode;         ///< "application" (default) or "project".
+  std::optional<bool> include_tests;       ///< Tests and migrations are clustered too.
+  std::vector<std::string> inside;         ///< Members always inside the application.
+  std::vector<std::string> outside;        ///< Members always outside it.
+};
+
 /// Everything a config file can say. Defaults apply to what it leaves out.
 struct Config {
   std::string path;  ///< The file read ("" when none: defaults).
@@ -34,6 +43,7 @@ struct Config {
   std::map<std::string, double> weights;             ///< Edge kind → weight.
   std::map<std::string, RuleSeverity> rules = DefaultRuleSeverities();  ///< Rule id → severity.
   std::map<std::string, std::vector<std::string>> pins;  ///< Context name → members, for clustering.
+  ScopeConfig scope;
   std::vector<std::string> model_bases;
   std::vector<std::string> model_loaders;
   std::vector<std::string> class_loaders;

@@ -61,6 +61,13 @@ struct UrlInfo {
   Location at;
 };
 
+/// `include("pkg.urls")` in a URLconf: the including module routes into the included one.
+struct UrlIncludeInfo {
+  std::string module;    ///< The URLconf that includes.
+  std::string included;  ///< The URLconf module included.
+  Location at;
+};
+
 /// A model registered with a Django admin site.
 struct AdminInfo {
   std::string model;
@@ -114,6 +121,7 @@ struct LoaderUseInfo {
 struct DjangoFacts {
   std::vector<ViewInfo> views;
   std::vector<UrlInfo> urls;
+  std::vector<UrlIncludeInfo> url_includes;
   std::vector<AdminInfo> admin;
   std::vector<ReceiverInfo> receivers;
   std::vector<SignalInfo> signals;

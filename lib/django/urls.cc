@@ -79,6 +79,15 @@ class UrlFinder {
       return std::tie(b.reachable, a.prefix, a.module, a.at, a.view, a.route) <
              std::tie(a.reachable, b.prefix, b.module, b.at, b.view, b.route);
     });
+    // An include reached along several paths is one include.
+    auto include_key = [](const UrlIncludeInfo& i) { return std::tie(i.module, i.at, i.included); };
+    std::sort(out_->url_includes.begin(), out_->url_includes.end(),
+              [&](const UrlIncludeInfo& a, const UrlIncludeInfo& b) { return include_key(a) < include_key(b); });
+    out_->url_includes.erase(std::unique(out_->url_includes.begin(), out_->url_includes.end(),
+                                         [&](const UrlIncludeInfo& a, const UrlIncludeInfo& b) {
+                                           return include_key(a) == include_key(b);
+                                         }),
+                             out_->url_includes.end());
     AddFunctionViews();
   }
 
@@ -296,6 +305,7 @@ class UrlFinder {
                                          "include('" + p.target + "') names no URLconf of the project"});
             break;
           }
+          out_->url_includes.push_back({c_.project.files[file].module, module, {c_.project.files[file].path, p.line}});
           if (!reachable) break;  // unreached URLconfs list only their own routes
           std::string inner_ns = p.namespace_;
           if (inner_ns.empty()) {

@@ -180,6 +180,10 @@ class Builder {
   }
 
   void AddUrls() {
+    for (const auto& include : in_.django.url_includes) {
+      Add(Node(include.module), Node(include.included), CouplingKind::kUrlInclude,
+          {include.at.path, include.at.line, "include('" + include.included + "')"});
+    }
     for (const auto& url : in_.django.urls) {
       if (url.view.empty()) continue;
       int to = Node(ModuleOfQualified(url.view));
