@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "cli/common_options.h"
@@ -11,6 +12,7 @@
 #include "lib/check/assign.h"
 #include "lib/cluster/score.h"
 #include "lib/core/error.h"
+#include "reports/data_report.h"
 #include "reports/graph_report.h"
 #include "reports/score_report.h"
 
@@ -56,11 +58,13 @@ int RunScore(const ScoreOptions& options) {
   const std::string& path = options.common.path;
   CouplingGraph graph;
   std::vector<std::string> assignment;
+  std::optional<DataUses> data;  // lookups and atomic blocks, for the data-plan measures
   std::string source;
   if (IsJsonFile(path)) {
     // A saved report: its own proposal.
     nlohmann::json report = ReadReportFile(path);
     graph = CouplingGraphFromReport(report);
+    data = DataUsesFromReport(report);
     assignment = ProposalAssignmentFromReport(report);
     source = path;
   } else {
@@ -71,7 +75,9 @@ int RunScore(const ScoreOptions& options) {
     // An edited seams.toml is scored on the graph of the report it was edited from: no analysis.
     const std::string& saved = !options.report.empty() ? options.report : config_file ? options.compare : options.report;
     if (!saved.empty()) {
-      graph = CouplingGraphFromReport(ReadReportFile(saved));
+      nlohmann::json report = ReadReportFile(saved);
+      graph = CouplingGraphFromReport(report);
+      data = DataUsesFromReport(report);
     } else {
       CommonOptions common = options.common;
       common.path = AnalysisRoot(config, config_file ? ParentDirectory(path) : path);
@@ -81,16 +87,17 @@ int RunScore(const ScoreOptions& options) {
       Analysis analysis = RunAnalysis(fs, common.path, analysis_options, common, std::cerr);
       if (options.common.verbose) PrintDiagnostics(analysis, options.common, std::cerr);
       graph = std::move(analysis.coupling);
+      data = DataUsesOf(analysis.queries);
     }
     if (!AssignFromConfig(config, graph, options.include_tests, &assignment)) return 2;
   }
 
-  nlohmann::json report = BuildScoreReport(ScoreAssignment(graph, assignment), source);
+  nlohmann::json report = BuildScoreReport(ScoreAssignment(graph, assignment, data ? &*data : nullptr), source);
   if (!options.compare.empty()) {
     nlohmann::json saved = ReadReportFile(options.compare);
     CouplingGraph saved_graph = CouplingGraphFromReport(saved);
     std::vector<std::string> before = CarryAssignment(saved_graph, ProposalAssignmentFromReport(saved), graph);
-    nlohmann::json before_report = BuildScoreReport(ScoreAssignment(graph, before), options.compare);
+    nlohmann::json before_report = BuildScoreReport(ScoreAssignment(graph, before, data ? &*data : nullptr), options.compare);
     AddComparison(&report, before_report, options.compare, graph, before, assignment);
   }
   std::ostringstream text;

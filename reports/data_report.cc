@@ -1,5 +1,8 @@
 #include "reports/data_report.h"
 
+#include <map>
+#include <set>
+
 #include "lib/data/plan.h"
 
 namespace seams {
@@ -19,6 +22,20 @@ ContextOf ProposalContextOf(const Analysis& analysis) {
     if (node < 0 || static_cast<std::size_t>(node) >= analysis.proposal.node_context.size()) return "";
     return analysis.proposal.node_context[static_cast<std::size_t>(node)];
   };
+}
+
+DataUses DataUsesOf(const QueryFacts& queries) {
+  std::map<std::vector<std::string>, int> lookups, writes;
+  for (const auto& join : queries.joins) ++lookups[join.models];
+  for (const auto& t : queries.transactions) {
+    std::set<std::string> models;
+    for (const auto& w : t.writes) models.insert(w.model);
+    if (!models.empty()) ++writes[std::vector<std::string>(models.begin(), models.end())];
+  }
+  DataUses uses;
+  for (auto& [models, count] : lookups) uses.lookups.push_back({models, count});
+  for (auto& [models, count] : writes) uses.atomic_writes.push_back({models, count});
+  return uses;
 }
 
 json BuildDataReport(const Analysis& analysis) {
@@ -87,10 +104,17 @@ json BuildDataReport(const Analysis& analysis) {
                            {"path", c.path},
                            {"line", c.line}});
   }
+  // Every lookup and atomic block, crossing or not, so an assignment edited later can be scored.
+  DataUses uses = DataUsesOf(analysis.queries);
+  json lookups = json::array(), atomic_writes = json::array();
+  for (const auto& use : uses.lookups) lookups.push_back({{"models", use.models}, {"count", use.count}});
+  for (const auto& use : uses.atomic_writes) atomic_writes.push_back({{"models", use.models}, {"count", use.count}});
   return {{"tables", std::move(tables)},
           {"joins", std::move(joins)},
           {"transactions", std::move(transactions)},
-          {"constraints", std::move(constraints)}};
+          {"constraints", std::move(constraints)},
+          {"lookups", std::move(lookups)},
+          {"atomic_writes", std::move(atomic_writes)}};
 }
 
 }  // namespace seams

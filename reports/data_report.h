@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "lib/cluster/score.h"
 #include "lib/data/plan.h"
 #include "lib/pipeline.h"
 
@@ -13,7 +14,12 @@ namespace seams {
 /// The proposed context of a node (model key or module) of `analysis`; "" without a proposal.
 ContextOf ProposalContextOf(const Analysis& analysis);
 
-/// `{"tables", "joins", "transactions", "constraints"}` for the proposed contexts
+/// The models each relation-following lookup visits and each atomic block writes,
+/// equal lists counted once: what `seams score` needs to count crossing joins and
+/// transactions under any assignment.
+DataUses DataUsesOf(const QueryFacts& queries);
+
+/// `{"tables", "joins", "transactions", "constraints", "lookups", "atomic_writes"}` for the proposed contexts
 /// (lib/data/plan.h): every table with its owner and schema, and the joins,
 /// transactions and foreign-key constraints that cross a boundary.
 nlohmann::json BuildDataReport(const Analysis& analysis);

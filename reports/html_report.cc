@@ -57,7 +57,7 @@ json PageData(const json& report) {
       tables.push_back({{"table", t.at("table")}, {"model", t.value("model", json(nullptr))}});
     }
   }
-  return {{"project", report.at("project").at("name")},
+  json page = {{"project", report.at("project").at("name")},
           {"tables", std::move(tables)},
           {"schema", report.at("schema")},
           {"nodes", report.at("graph").at("nodes")},
@@ -65,6 +65,12 @@ json PageData(const json& report) {
           {"confidence", std::move(confidence)},
           {"kernel", std::move(kernel)},
           {"undecided", std::move(undecided)}};
+  // Every lookup and atomic block, so the page counts crossing joins and transactions as `seams score` does.
+  if (report.contains("data") && report.at("data").contains("lookups") && report.at("data").contains("atomic_writes")) {
+    page["lookups"] = report.at("data").at("lookups");
+    page["atomic_writes"] = report.at("data").at("atomic_writes");
+  }
+  return page;
 }
 
 }  // namespace

@@ -33,7 +33,11 @@ constexpr Measure kMeasures[] = {
     {"inter_call_percentage", "inter-call percentage (ICP)", false},
     {"cross_context_weight", "cross-context weight", false},
     {"cross_context_foreign_keys", "cross-context foreign keys", false},
+    {"cross_context_joins", "cross-context joins", false},
+    {"cross_context_transactions", "cross-context transactions", false},
 };
+
+json OptionalCount(const std::optional<int>& value) { return value ? json(*value) : json(nullptr); }
 
 // Differences below this are rounding, not a change the room made.
 constexpr double kSame = 1e-12;
@@ -100,7 +104,9 @@ json BuildScoreReport(const Score& score, const std::string& source) {
             {"non_extreme_distribution", score.non_extreme_distribution},
             {"inter_call_percentage", score.inter_call_percentage},
             {"cross_context_weight", score.cross_context_weight},
-            {"cross_context_foreign_keys", score.cross_context_foreign_keys}}},
+            {"cross_context_foreign_keys", score.cross_context_foreign_keys},
+            {"cross_context_joins", OptionalCount(score.cross_context_joins)},
+            {"cross_context_transactions", OptionalCount(score.cross_context_transactions)}}},
           {"contexts", std::move(contexts)},
           {"cross_context", std::move(cross)},
           {"extraction_order", std::move(order)}};
@@ -121,6 +127,7 @@ void AddComparison(json* report, const json& before_report, const std::string& b
   for (const Measure& m : kMeasures) {
     const json& b = before_report["metrics"][m.key];
     const json& a = (*report)["metrics"][m.key];
+    if (b.is_null() || a.is_null()) continue;  // a data-plan measure without the data
     measures.push_back({{"name", m.key}, {"before", b}, {"after", a},
                         {"change", ChangeWord(b.get<double>(), a.get<double>(), m.higher_is_better)}});
   }
@@ -166,6 +173,7 @@ void WriteScoreText(const json& report, std::ostream& out) {
       << " in the shared kernel, " << nodes["unassigned"].get<int>() << " in none\n\n";
   for (const Measure& m : kMeasures) {
     const json& value = metrics[m.key];
+    if (value.is_null()) continue;  // a data-plan measure without the data
     std::string text = value.is_number_integer() ? std::to_string(value.get<long>()) : Number(value.get<double>(), 4);
     out << "  " << Pad(m.label, 32) << PadLeft(text, 10) << "   (" << (m.higher_is_better ? "higher" : "lower")
         << " is better)\n";
@@ -281,6 +289,34 @@ std::vector<std::string> ProposalAssignmentFromReport(const json& report) {
     assignment.push_back(c.is_string() ? c.get<std::string>() : "");
   }
   return assignment;
+}
+
+std::optional<DataUses> DataUsesFromReport(const json& report) {
+  if (!report.contains("data")) return std::nullopt;
+  const json& data = report.at("data");
+  if (!data.contains("lookups") || !data.contains("atomic_writes")) return std::nullopt;
+  auto read = [](const json& list, const char* what) {
+    std::vector<DataUses::Use> out;
+    for (const auto& entry : list) {
+      if (!entry.is_object() || !entry.contains("models") || !entry.at("models").is_array() ||
+          !entry.contains("count") || !entry.at("count").is_number_integer()) {
+        throw SeamsError(ErrorKind::kUsage, std::string("report.json: data.") + what +
+                                                " entries need \"models\" (an array of model keys) and \"count\"");
+      }
+      DataUses::Use use;
+      for (const auto& m : entry.at("models")) {
+        if (!m.is_string()) throw SeamsError(ErrorKind::kUsage, std::string("report.json: data.") + what + ": a model key is not a string");
+        use.models.push_back(m.get<std::string>());
+      }
+      use.count = entry.at("count").get<int>();
+      out.push_back(std::move(use));
+    }
+    return out;
+  };
+  DataUses uses;
+  uses.lookups = read(data.at("lookups"), "lookups");
+  uses.atomic_writes = read(data.at("atomic_writes"), "atomic_writes");
+  return uses;
 }
 
 std::vector<std::string> CarryAssignment(const CouplingGraph& from, const std::vector<std::string>& assignment,

@@ -5,6 +5,7 @@
 
 #include <iosfwd>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,10 @@ CouplingGraph CouplingGraphFromReport(const nlohmann::json& report);
 /// The proposal's assignment stored in a report.json: `graph.nodes[].context`
 /// ("" for null), one entry per node of CouplingGraphFromReport.
 std::vector<std::string> ProposalAssignmentFromReport(const nlohmann::json& report);
+
+/// The data-plan inputs stored in a report.json (`data.lookups`, `data.atomic_writes`);
+/// nullopt when the report has none. Throws SeamsError(kUsage) on a malformed entry.
+std::optional<DataUses> DataUsesFromReport(const nlohmann::json& report);
 
 /// `assignment` (one entry per node of `from`) carried over to `to` by node id;
 /// nodes of `to` missing from `from` get "".

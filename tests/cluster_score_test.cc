@@ -40,6 +40,36 @@ CouplingGraph HandGraph() {
   return g;
 }
 
+TEST_CASE("score: crossing joins and transactions under any assignment, with the data plan", "[score]") {
+  DataUses data;
+  // Lookups: a.M → b.N twice; b.N → a.M; a.M alone (own fields only is not a join, but a one-model
+  // path must not count); a path starting at the kernel model; one through a model not in the graph.
+  data.lookups = {{{"a.M", "b.N"}, 2}, {{"b.N", "a.M"}, 1}, {{"a.M"}, 4}, {{"x.Gone", "a.M", "b.N"}, 1}};
+  data.atomic_writes = {{{"a.M", "b.N"}, 3}, {{"a.M"}, 5}, {{"a.M", "x.Gone"}, 1}};
+  SECTION("a.M and b.N apart") {
+    const Score s = ScoreAssignment(HandGraph(), {"A", "A", "B", "shared_kernel", ""}, &data);
+    REQUIRE(s.cross_context_joins);
+    CHECK(*s.cross_context_joins == 3);  // 2 + 1; the path from a model in no context does not count
+    REQUIRE(s.cross_context_transactions);
+    CHECK(*s.cross_context_transactions == 3);
+  }
+  SECTION("a.M and b.N together: nothing crosses") {
+    const Score s = ScoreAssignment(HandGraph(), {"A", "A", "A", "shared_kernel", ""}, &data);
+    CHECK(*s.cross_context_joins == 0);
+    CHECK(*s.cross_context_transactions == 0);
+  }
+  SECTION("a model in the kernel is in no context") {
+    const Score s = ScoreAssignment(HandGraph(), {"shared_kernel", "A", "B", "shared_kernel", ""}, &data);
+    CHECK(*s.cross_context_joins == 0);
+    CHECK(*s.cross_context_transactions == 0);
+  }
+  SECTION("without the data plan the measures are absent") {
+    const Score s = ScoreAssignment(HandGraph(), {"A", "A", "B", "shared_kernel", ""});
+    CHECK_FALSE(s.cross_context_joins);
+    CHECK_FALSE(s.cross_context_transactions);
+  }
+}
+
 TEST_CASE("score: partition measures count only the nodes in contexts", "[score]") {
   const Score s = ScoreAssignment(HandGraph(), {"A", "A", "B", "shared_kernel", ""});
   CHECK(s.assigned == 3);

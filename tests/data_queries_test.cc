@@ -93,6 +93,7 @@ TEST_CASE("transactions: Django's atomic blocks that write to two contexts", "[d
                    // one context written, but Django runs people's post_save receiver inside
                    "57 with touch people,shop shop.Order receiver:people.receivers.remember_last_order@people",
                });
+  // people.receivers.audit is connected for a class that is not a model: it runs inside none of them.
   // Every atomic block of Django is found (the one-context block too), and no other library's.
   std::set<std::string> blocks;
   for (const auto& t : Fixture().queries.transactions) blocks.insert(t.scope);

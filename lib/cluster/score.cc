@@ -4,6 +4,7 @@
 #include "lib/cluster/score.h"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 
 #include "lib/cluster/leiden.h"
@@ -23,7 +24,8 @@ bool InContext(const std::string& context) { return !context.empty() && context 
 
 }  // namespace
 
-Score ScoreAssignment(const CouplingGraph& graph, const std::vector<std::string>& node_context) {
+Score ScoreAssignment(const CouplingGraph& graph, const std::vector<std::string>& node_context,
+                      const DataUses* data) {
   if (node_context.size() != graph.nodes.size()) {
     throw SeamsError(ErrorKind::kInput, "score: the assignment must have one context per node");
   }
@@ -118,6 +120,29 @@ Score ScoreAssignment(const CouplingGraph& graph, const std::vector<std::string>
               return std::tie(a.difficulty, a.context) < std::tie(b.difficulty, b.context);
             });
   for (std::size_t i = 0; i < score.extraction_order.size(); ++i) score.extraction_order[i].rank = static_cast<int>(i) + 1;
+  if (data) {
+    auto context_of = [&](const std::string& model) -> const std::string& {
+      static const std::string none;
+      int node = graph.Find(model);
+      return node < 0 ? none : node_context[static_cast<std::size_t>(node)];
+    };
+    // The number of contexts among `models`; 0 when `first_in_context` and the first is in none.
+    auto contexts_among = [&](const std::vector<std::string>& models, bool first_in_context) {
+      std::set<std::string> seen;
+      for (std::size_t i = 0; i < models.size(); ++i) {
+        const std::string& c = context_of(models[i]);
+        if (i == 0 && first_in_context && !InContext(c)) return std::size_t{0};
+        if (InContext(c)) seen.insert(c);
+      }
+      return seen.size();
+    };
+    score.cross_context_joins = 0;
+    score.cross_context_transactions = 0;
+    for (const auto& use : data->lookups)
+      if (contexts_among(use.models, true) > 1) *score.cross_context_joins += use.count;
+    for (const auto& use : data->atomic_writes)
+      if (contexts_among(use.models, false) > 1) *score.cross_context_transactions += use.count;
+  }
   return score;
 }
 

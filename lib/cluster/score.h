@@ -6,6 +6,7 @@
 /// (reports/html/score.js); keep the two in step.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,10 +49,21 @@ struct ExtractionScore {
   int task_calls = 0;
 };
 
+/// What the ORM code touches, for the data-plan measures (lib/data/queries.h): the
+/// models each relation-following lookup visits (its starting model first), and the
+/// models each `transaction.atomic` block writes. Equal lists are kept once, counted.
+struct DataUses {
+  struct Use {
+    std::vector<std::string> models;
+    int count = 0;
+    friend auto operator<=>(const Use&, const Use&) = default;
+  };
+  std::vector<Use> lookups;        ///< Sorted.
+  std::vector<Use> atomic_writes;  ///< Sorted; blocks that write nothing are left out.
+};
+
 /// Everything `seams score` reports. The partition is the nodes with a context
 /// name; kernel and unassigned nodes stay out of every partition measure.
-/// Data-plan measures (joins and transactions crossing contexts, issue 12) are
-/// to be added as their own member filled from the data plan, next to these.
 struct Score {
   int assigned = 0;        ///< Nodes in a context.
   int shared_kernel = 0;   ///< Nodes in the kernel.
@@ -63,6 +75,12 @@ struct Score {
   double inter_call_percentage = 0;  ///< ICP.
   double cross_context_weight = 0;   ///< Weight of edges between two contexts.
   int cross_context_foreign_keys = 0;///< Relations (evidence count) between two contexts.
+  /// With the data plan (DataUses given): lookups whose starting model is in a context and
+  /// that visit a model of another one (the data plan's cross-context joins), and atomic
+  /// blocks writing models of two or more contexts (its cross-context transactions, without
+  /// the receivers it also lists). Absent without data.
+  std::optional<int> cross_context_joins;
+  std::optional<int> cross_context_transactions;
   std::vector<ContextScore> contexts;       ///< Sorted by name.
   std::vector<CrossScore> cross_context;    ///< Sorted by (from, to).
   std::vector<ExtractionScore> extraction_order;  ///< Easiest first.
@@ -74,7 +92,8 @@ inline constexpr const char* kSharedKernelContext = "shared_kernel";
 /// Scores `node_context` (one entry per graph node: a context name,
 /// "shared_kernel", or "" for none — the form of Proposal::node_context and
 /// CheckResult::node_context) on `graph`'s edges.
-Score ScoreAssignment(const CouplingGraph& graph, const std::vector<std::string>& node_context);
+Score ScoreAssignment(const CouplingGraph& graph, const std::vector<std::string>& node_context,
+                      const DataUses* data = nullptr);
 
 /// Clears the context of test and migration nodes, as the proposal leaves them
 /// out unless --include-tests; `seams score` does this to a config's assignment.

@@ -100,7 +100,7 @@ DataPlan PlanData(const std::vector<TableInfo>& tables, const ModelCatalog& cata
       if (c.empty()) continue;
       bool runs = false;
       for (const auto& w : t.writes) {
-        if (!w.sends_signals || (!r.sender.empty() && r.sender != w.model) || context_of(w.model) == c) continue;
+        if (!w.sends_signals || (r.has_sender && r.sender != w.model) || context_of(w.model) == c) continue;
         bool deleting = w.method == "delete";
         runs = runs || (deleting ? (r.signal == "pre_delete" || r.signal == "post_delete")
                                  : (r.signal == "pre_save" || r.signal == "post_save"));

@@ -83,6 +83,7 @@ struct ReceiverInfo {
   std::string sender;    ///< Model key, "" when none or not a model.
   std::string module;
   Location at;
+  bool has_sender = false;  ///< sender= is given (a model or not): the receiver does not run for every sender.
 };
 
 /// A custom Signal() defined by the project, and where it is sent.

@@ -64,7 +64,7 @@ class SignalFinder {
 
   void Add(std::size_t file, const std::string& receiver, const std::string& signal, const Expr* sender, int line) {
     const SourceFile& source = context_.project.files[file];
-    out_->receivers.push_back({receiver, signal, Sender(file, sender), source.module, {source.path, line}});
+    out_->receivers.push_back({receiver, signal, Sender(file, sender), source.module, {source.path, line}, sender != nullptr});
   }
 
   void ReadDecorators(std::size_t f) {

@@ -13,7 +13,13 @@
   var edges = data.edges.map(function (e) {
     return { from: nodeIndex.get(e.from), to: nodeIndex.get(e.to), kind: e.kind, weight: e.weight, count: e.count, evidence: e.evidence || [] };
   });
-  var graph = { nodes: nodes, edges: edges };
+  var graph = { nodes: nodes, edges: edges, data: null };
+  if (data.lookups && data.atomic_writes) {
+    var toNodes = function (u) {
+      return { nodes: u.models.map(function (m) { var i = nodeIndex.get(m); return i === undefined ? -1 : i; }), count: u.count };
+    };
+    graph.data = { lookups: data.lookups.map(toNodes), atomic_writes: data.atomic_writes.map(toNodes) };
+  }
   var undecided = new Set(data.undecided);
   // Tests and migrations are out of every measure (as `seams score` leaves them out of a config's contexts).
   var leftOut = nodes.map(function (n) { return (n.tags || []).indexOf("test") >= 0 || (n.tags || []).indexOf("migration") >= 0; });
@@ -352,7 +358,9 @@
     ["modularity", "modularity (Q)", true], ["structural_modularity", "structural modularity (SM)", true],
     ["interface_number", "interface number (IFN)", false], ["non_extreme_distribution", "non-extreme distribution (NED)", false],
     ["inter_call_percentage", "inter-call percentage (ICP)", false], ["cross_context_weight", "cross-context weight", false],
-    ["cross_context_foreign_keys", "cross-context foreign keys", false], ["contexts", "contexts", null]
+    ["cross_context_foreign_keys", "cross-context foreign keys", false],
+    ["cross_context_joins", "cross-context joins", false], ["cross_context_transactions", "cross-context transactions", false],
+    ["contexts", "contexts", null]
   ];
   function changeCell(td, before, after, higherIsBetter, digits) {
     if (before === undefined || Math.abs(after - before) <= 1e-12) { td.textContent = fmt(after, digits); return; }
@@ -365,6 +373,7 @@
     var t = $("metrics");
     t.textContent = "";
     LABELS.forEach(function (l) {
+      if (current.metrics[l[0]] === null) return;  // a data-plan measure without the data
       var tr = el("tr"), td = el("td", { class: "num", "data-metric": l[0] });
       tr.appendChild(el("td", {}, l[1]));
       changeCell(td, baseline.metrics[l[0]], current.metrics[l[0]], l[2], 4);

@@ -3,6 +3,8 @@
 // order of summation): keep the three in step.
 //   graph.nodes[i] = {id, kind}; graph.edges[j] = {from, to, kind, weight, count}
 //   (from/to are node indexes); assignment[i] = context name, "shared_kernel" or "".
+//   graph.data, when the report has a data plan: {lookups, atomic_writes}, each a list of
+//   {nodes: [node index, or -1 for a model not in the graph], count}.
 "use strict";
 var SeamsScore = (function () {
   var KERNEL = "shared_kernel";
@@ -171,6 +173,23 @@ var SeamsScore = (function () {
     });
     order.sort(function (p1, p2) { return p1.difficulty < p2.difficulty ? -1 : p1.difficulty > p2.difficulty ? 1 : byName(p1.context, p2.context); });
     order.forEach(function (s, i) { s.rank = i + 1; });
+    // Data-plan measures: contexts among the models a lookup visits or a block writes.
+    function contextsAmong(list, firstInContext) {
+      var seen = new Set();
+      for (var i = 0; i < list.length; i++) {
+        var l = list[i] >= 0 ? label[list[i]] : -2;
+        if (i === 0 && firstInContext && l < 0) return 0;
+        if (l >= 0) seen.add(l);
+      }
+      return seen.size;
+    }
+    var joins = null, transactions = null;
+    if (graph.data) {
+      joins = 0;
+      transactions = 0;
+      graph.data.lookups.forEach(function (u) { if (contextsAmong(u.nodes, true) > 1) joins += u.count; });
+      graph.data.atomic_writes.forEach(function (u) { if (contextsAmong(u.nodes, false) > 1) transactions += u.count; });
+    }
     return {
       schema: "seams.score/1",
       source: source || "report.html",
@@ -183,7 +202,9 @@ var SeamsScore = (function () {
         non_extreme_distribution: nonExtremeDistribution(membership),
         inter_call_percentage: interCallPercentage(pairs, membership),
         cross_context_weight: crossWeight,
-        cross_context_foreign_keys: crossFks
+        cross_context_foreign_keys: crossFks,
+        cross_context_joins: joins,
+        cross_context_transactions: transactions
       },
       contexts: contextList,
       cross_context: crossList,

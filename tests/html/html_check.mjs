@@ -65,6 +65,10 @@ try {
     const proposal = score([report]);
     const m0 = await page.evaluate(() => window.seams.metrics());
     for (const d of differences(m0, proposal)) fail(`${name}: proposal: ${d}`);
+    // Every report here has a data plan: the crossing joins and transactions are counted, not null.
+    for (const k of ["cross_context_joins", "cross_context_transactions"]) {
+      if (typeof m0.metrics[k] !== "number") fail(`${name}: metrics().${k} is ${m0.metrics[k]}, a count was expected`);
+    }
     const contexts = await page.evaluate(() => window.seams.contexts());
     if (contexts.length !== proposal.metrics.contexts) fail(`${name}: contexts() lists ${contexts.length}, seams score ${proposal.metrics.contexts}`);
 
