@@ -70,7 +70,8 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
 
   // Follow every ORM lookup through the model graph, and read the atomic blocks and their writes.
   analysis.queries =
-      FindQueries({analysis.project, analysis.facts, symbols, analysis.models, analysis.settings, options.django});
+      FindQueries({analysis.project, analysis.facts, symbols, analysis.models, analysis.settings, options.django,
+                   options.parse.jobs});
   clock.Mark("data", Count(analysis.tables.size(), "tables") + ", " + Count(analysis.queries.joins.size(), "joins") +
                          ", " + Count(analysis.queries.transactions.size(), "atomic blocks"));
 

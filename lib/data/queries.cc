@@ -1,7 +1,10 @@
 #include "lib/data/queries.h"
 
 #include <algorithm>
+#include <atomic>
+#include <iterator>
 #include <map>
+#include <thread>
 #include <set>
 
 namespace seams {
@@ -244,20 +247,33 @@ class QueryFinder {
  public:
   explicit QueryFinder(const QueryInputs& in) : in_(in), index_(in.models) {}
 
-  QueryFacts Run() {
-    for (std::size_t f = 0; f < in_.facts.size() && f < in_.project.files.size(); ++f) {
+  // Reads the files handed out by `next` until none is left; what it found stays in out_.
+  QueryFacts Run(std::atomic<std::size_t>& next) {
+    const std::size_t files = std::min(in_.facts.size(), in_.project.files.size());
+    for (std::size_t f = next.fetch_add(1); f < files; f = next.fetch_add(1)) {
       if (in_.project.files[f].is_migration || (in_.facts[f].chains.empty() && in_.facts[f].blocks.empty())) continue;
       File(f);
     }
-    std::sort(out_.joins.begin(), out_.joins.end());
-    out_.joins.erase(std::unique(out_.joins.begin(), out_.joins.end()), out_.joins.end());
-    std::sort(out_.writes.begin(), out_.writes.end());
-    out_.writes.erase(std::unique(out_.writes.begin(), out_.writes.end()), out_.writes.end());
-    std::sort(out_.transactions.begin(), out_.transactions.end(),
+    return std::move(out_);
+  }
+
+  // Every worker's findings, in one sorted order whichever thread read which file.
+  static QueryFacts Merge(std::vector<QueryFacts> parts) {
+    QueryFacts out;
+    for (auto& part : parts) {
+      std::move(part.joins.begin(), part.joins.end(), std::back_inserter(out.joins));
+      std::move(part.writes.begin(), part.writes.end(), std::back_inserter(out.writes));
+      std::move(part.transactions.begin(), part.transactions.end(), std::back_inserter(out.transactions));
+    }
+    std::sort(out.joins.begin(), out.joins.end());
+    out.joins.erase(std::unique(out.joins.begin(), out.joins.end()), out.joins.end());
+    std::sort(out.writes.begin(), out.writes.end());
+    out.writes.erase(std::unique(out.writes.begin(), out.writes.end()), out.writes.end());
+    std::sort(out.transactions.begin(), out.transactions.end(),
               [](const TransactionInfo& a, const TransactionInfo& b) {
                 return std::tie(a.path, a.line, a.kind) < std::tie(b.path, b.line, b.kind);
               });
-    return std::move(out_);
+    return out;
   }
 
  private:
@@ -540,6 +556,20 @@ class QueryFinder {
 
 }  // namespace
 
-QueryFacts FindQueries(const QueryInputs& inputs) { return QueryFinder(inputs).Run(); }
+QueryFacts FindQueries(const QueryInputs& inputs) {
+  unsigned jobs = inputs.jobs ? inputs.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, inputs.facts.size() / 64)));
+  std::atomic<std::size_t> next{0};
+  std::vector<QueryFacts> parts(jobs);
+  auto worker = [&](unsigned t) { parts[t] = QueryFinder(inputs).Run(next); };
+  if (jobs == 1) {
+    worker(0);
+  } else {
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker, t);
+    for (auto& thread : threads) thread.join();
+  }
+  return QueryFinder::Merge(std::move(parts));
+}
 
 }  // namespace seams

@@ -69,6 +69,7 @@ struct QueryInputs {
   const ModelCatalog& models;
   const DjangoSettings& settings;
   const DjangoOptions& options;
+  unsigned jobs = 0;  ///< Threads (files are independent); 0: one per core.
 };
 
 /// Resolves every recorded ORM chain (ChainFact) from the model it starts at —
