@@ -325,8 +325,8 @@ const KnownField* Knowledge::Field(const std::string& qualified) const {
   return it == field_index_.end() ? nullptr : &fields_[it->second];
 }
 
-std::vector<KnownRelation> Knowledge::InheritedRelations(const KnownModel& model) const {
-  std::vector<KnownRelation> out;
+std::vector<Knowledge::Declared> Knowledge::InheritedRelations(const KnownModel& model) const {
+  std::vector<Declared> out;
   std::set<std::string> fields, visited;
   // Depth first in base order, as Python's MRO sees a field first in the class that declares it lowest.
   std::vector<const KnownModel*> stack = {&model};
@@ -335,7 +335,7 @@ std::vector<KnownRelation> Knowledge::InheritedRelations(const KnownModel& model
     stack.pop_back();
     if (!visited.insert(m->qualname).second) continue;
     for (const auto& r : m->relations) {
-      if (fields.insert(r.field).second) out.push_back(r);
+      if (fields.insert(r.field).second) out.push_back({r, m->Key()});
     }
     for (auto it = m->bases.rbegin(); it != m->bases.rend(); ++it) {
       const KnownModel* base = Model(*it);

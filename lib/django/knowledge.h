@@ -64,10 +64,15 @@ class Knowledge {
   const KnownModel* ModelByKey(const std::string& key) const;
   const KnownField* Field(const std::string& qualified) const;
 
+  /// A relation and the key of the known model that declares it.
+  struct Declared {
+    KnownRelation relation;
+    std::string declared_by;
+  };
   /// The relations of `model` and of its abstract known bases (depth first, a field
   /// declared lower wins), and the first concrete known model above it ("" when
   /// none): what a class deriving from `model` inherits.
-  std::vector<KnownRelation> InheritedRelations(const KnownModel& model) const;
+  std::vector<Declared> InheritedRelations(const KnownModel& model) const;
   std::string ConcreteAncestor(const KnownModel& model) const;
 
   const std::vector<KnownModel>& models() const { return models_; }

@@ -474,7 +474,7 @@ class ModelFinder {
   // polymorphic_ctype, wagtail's owner and locale on a Page subclass, …).
   void InheritKnownRelations(const ModelInfo& model, const KnownModel& base, std::set<std::string>* seen_fields,
                              std::vector<RelationInfo>* out) const {
-    for (const auto& known : catalog_.knowledge.InheritedRelations(base)) {
+    for (const auto& [known, declared_by] : catalog_.knowledge.InheritedRelations(base)) {
       if (!seen_fields->insert(known.field).second) continue;
       RelationInfo r;
       r.from = model.key;
@@ -482,7 +482,7 @@ class ModelFinder {
       r.kind = known.kind;
       r.path = model.path;
       r.line = model.line;
-      r.inherited_from = base.Key();
+      r.inherited_from = declared_by;
       if (!known.to.empty()) {
         r.to = ResolveKnownReference(known.to, model, &r.to_external);
         if (r.to.empty()) continue;  // a target the knowledge base names that is nowhere: nothing to point at
