@@ -339,8 +339,9 @@ class ModelFinder {
       catalog_.diagnostics.push_back(
           {"inferred-model", Severity::kWarning, model.path, model.line, 0,
            model.key + " is taken for a model because it " + it->second.why + ", but its base '" + it->second.base +
-               "' is a third-party class Seams does not know; name it in [[tool.seams.django.models]] (class = \"" +
-               it->second.base + "\", abstract = true or false) to make this certain"});
+               "' is a third-party class Seams does not know; name it in config to make this certain: "
+               "[[tool.seams.django.models]] in pyproject.toml, [[django.models]] in seams.toml, with class = \"" +
+               it->second.base + "\" and abstract = true or false"});
     }
     catalog_.models.push_back(std::move(model));
   }
