@@ -35,6 +35,8 @@ void ApplyConfig(const Config& config, AnalysisOptions* options) {
   }
   auto last = [](const std::string& dotted) { return dotted.substr(dotted.rfind('.') + 1); };
   for (const auto& base : config.model_bases) options->django.model_bases.push_back(base);
+  for (const auto& model : config.known_models) options->django.known_models.push_back(model);
+  for (const auto& field : config.known_fields) options->django.known_fields.push_back(field);
   for (const auto& loader : config.model_loaders) {
     options->django.model_loaders.push_back(last(loader));
     options->parse.call_names.insert(last(loader));

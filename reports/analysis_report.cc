@@ -152,18 +152,24 @@ json BuildAnalysisReport(const Analysis& analysis) {
   }
   json models = json::array();
   for (const auto& m : analysis.models.models) {
-    models.push_back({{"key", m.key},
-                      {"name", m.name},
-                      {"app", m.label},
-                      {"class", m.qualname},
-                      {"module", m.module},
-                      {"path", m.path},
-                      {"line", m.line},
-                      {"abstract", m.abstract},
-                      {"proxy", m.proxy},
-                      {"db_table", NullIfEmpty(m.db_table)},
-                      {"bases", m.bases},
-                      {"relations", relations_of.count(m.key) ? relations_of[m.key] : json::array()}});
+    json model = {{"key", m.key},
+                  {"name", m.name},
+                  {"app", m.label},
+                  {"class", m.qualname},
+                  {"module", m.module},
+                  {"path", m.path},
+                  {"line", m.line},
+                  {"abstract", m.abstract},
+                  {"proxy", m.proxy},
+                  {"db_table", NullIfEmpty(m.db_table)},
+                  {"bases", m.bases},
+                  {"relations", relations_of.count(m.key) ? relations_of[m.key] : json::array()}};
+    // Only inferred models carry the mark, so reports of projects without any keep their bytes.
+    if (m.inferred) {
+      model["inferred"] = true;
+      model["inferred_from"] = m.inferred_from;
+    }
+    models.push_back(std::move(model));
   }
   report["models"] = std::move(models);
   report["relations"] = std::move(relations);

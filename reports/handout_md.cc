@@ -302,6 +302,36 @@ void Undecided(const json& report, std::ostream& out) {
   out << "\n";
 }
 
+// How sure the model catalog is: models inferred from their bodies (their bases being
+// unknown third-party classes) and relations whose target could not be found. Said
+// only when there is something to say.
+void ModelCertainty(const json& report, std::ostream& out) {
+  std::map<std::string, int> inferred_from;
+  int inferred = 0, unresolved = 0;
+  for (const auto& m : report.at("models")) {
+    if (!m.value("inferred", false)) continue;
+    ++inferred;
+    ++inferred_from[m.at("inferred_from").get<std::string>()];
+  }
+  for (const auto& d : report.at("diagnostics")) unresolved += d.at("code").get<std::string>() == "unresolved-relation";
+  if (inferred == 0 && unresolved == 0) return;
+  out << "## Models Seams is not sure of\n\n";
+  if (inferred > 0) {
+    out << inferred << (inferred == 1 ? " model is" : " models are")
+        << " inferred (`inferred` in `report.json`): their bodies declare model fields or model Meta options, but "
+        << "they derive from third-party classes Seams does not know. Name these bases in "
+        << "`[[tool.seams.django.models]]` (with `abstract = true` or `false`) to make them certain:\n\n"
+        << "| base | models |\n|---|--:|\n";
+    for (const auto& [base, count] : inferred_from) out << "| " << Code(base) << " | " << count << " |\n";
+    out << "\n";
+  }
+  if (unresolved > 0) {
+    out << unresolved << (unresolved == 1 ? " relation is" : " relations are")
+        << " unresolved (`unresolved-relation`): the target cannot be found statically, so "
+        << (unresolved == 1 ? "it is" : "they are") << " not in the coupling graph or the proposal.\n\n";
+  }
+}
+
 void Diagnostics(const json& report, std::ostream& out) {
   out << "## Diagnostics\n\n";
   const json& diagnostics = report.at("diagnostics");
@@ -349,6 +379,7 @@ void WriteHandoutMarkdown(const json& report, std::ostream& out) {
   DatabaseSplit(report, out);
   Plan(report, out);
   Undecided(report, out);
+  ModelCertainty(report, out);
   Diagnostics(report, out);
 }
 

@@ -193,6 +193,21 @@ printf 'root = "src"\n[[context]]\nname = "catalog"\nmembers = ["catalog"]\n[[co
 check "check with root = src finds the catalog imports" 1 $?
 assert "modules named from src" grep -q "cross-context-import: catalog\.\|imports catalog\." "$work/rooted.txt"
 
+# Config adds third-party model bases: the inferred model becomes certain; a bad entry is a located config error.
+mkdir -p "$work/eco" && cp -r "$src/tests/fixtures/ecosystem/." "$work/eco/"
+"$seams" analyze "$work/eco" -o "$work/eco-before" --format json --no-cache 2>"$work/eco.err"
+check "analyze the ecosystem fixture" 0 $?
+assert "inferred model named on stderr" grep -q "^legacy/models.py:10: warning: inferred-model: legacy.Payment .*'payments_sdk.orm.Record'" "$work/eco.err"
+printf '[tool.seams]\n[[tool.seams.django.models]]\nclass = "payments_sdk.orm.Record"\nabstract = true\n' > "$work/eco/pyproject.toml"
+"$seams" analyze "$work/eco" -o "$work/eco-after" --format json --no-cache 2>"$work/eco.err"
+check "analyze with a [[tool.seams.django.models]] entry" 0 $?
+assert "the configured base is no longer inferred" bash -c "! grep -q 'inferred-model: legacy.Payment' '$work/eco.err'"
+assert "the other inferred model still is" grep -q "inferred-model: legacy.Report" "$work/eco.err"
+printf '[tool.seams]\n[[tool.seams.django.models]]\nclass = "payments_sdk.orm.Record"\n' > "$work/eco/pyproject.toml"
+"$seams" analyze "$work/eco" -o "$work/eco-bad" --format json --no-cache 2>"$work/eco.err"
+check "a model entry without abstract is a config error" 2 $?
+assert "located" grep -q "pyproject.toml:2:1: error: 'abstract' is missing in \[\[tool.seams.django.models\]\]" "$work/eco.err"
+
 # Every analysis report this script wrote validates against the schema.
 reports=$(find "$work" -name report.json | sort)
 python3 "$src/tests/validate_reports.py" "$src/reports/schema/analysis.schema.json" $reports > "$work/schema.out"

@@ -29,6 +29,9 @@ analyze shopwise-flat "$shopwise" --format json --no-shared-kernel --include-tes
 analyze shopwise-resolution "$shopwise" --format json --resolution 2.5 --seed 7 --consensus-runs 0 --weight fk=8
 analyze contrib "$django/contrib" --format json
 analyze django "$django" --format json
+analyze ecosystem "$src/tests/fixtures/ecosystem" --format json   # third-party bases, inferred models
+python3 -c 'import json, sys; sys.exit(sum(1 for m in json.load(open(sys.argv[1]))["models"] if m.get("inferred")) != 2)' \
+  "$work/ecosystem/report.json" || fail "the ecosystem fixture should have two inferred models"
 
 mkdir -p "$work/bad/app"
 : > "$work/bad/app/__init__.py"
@@ -75,6 +78,8 @@ PY
 }
 mutate "a top-level key removed" 'del r["views"]' "'views' is a required property"
 mutate "an extra key in a model" 'r["models"][0]["colour"] = "red"' '$.models[0]'
+mutate "an inferred mark set to false" 'r["models"][0]["inferred"] = False; r["models"][0]["inferred_from"] = "x.Y"' '$.models[0].inferred'
+mutate "an inferred model without its base" 'r["models"][0]["inferred"] = True' "'inferred_from' is a dependency of 'inferred'"
 mutate "a string for an integer" 'r["models"][0]["line"] = "12"' "\$.models[0].line: '12' is not of type 'integer'"
 mutate "another schema version" 'r["schema"] = "seams.analysis/2"' "refused"
 mutate "a double for an integer" 'r["graph"]["edges"][0]["count"] = 3.0' "is not of type 'integer'"

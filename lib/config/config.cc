@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "lib/core/error.h"
+#include "lib/django/knowledge_toml.h"
 #include "lib/graph/edge_kinds.h"
 
 namespace seams {
@@ -258,10 +259,18 @@ Config ParseConfig(const std::string& text, const std::string& path) {
   }
   if (const toml::node* django = table->get("django")) {
     if (const toml::table* t = django->as_table()) {
-      reader.Keys(*t, {"model_bases", "model_loaders", "class_loaders"}, "[tool.seams.django]");
+      reader.Keys(*t, {"model_bases", "model_loaders", "class_loaders", "models", "fields"}, "[tool.seams.django]");
       config.model_bases = reader.Strings(*t, "model_bases");
       config.model_loaders = reader.Strings(*t, "model_loaders");
       config.class_loaders = reader.Strings(*t, "class_loaders");
+      std::string prefix = EndsWith(path, "pyproject.toml") ? "tool.seams.django." : "django.";
+      auto error = [&reader](const toml::source_region& at, const std::string& what, const std::string& help) {
+        reader.Error(at, what, help);
+      };
+      if (const toml::node* models = t->get("models"))
+        ReadKnownModels(*models, path, "[[" + prefix + "models]]", error, &config.known_models);
+      if (const toml::node* fields = t->get("fields"))
+        ReadKnownFields(*fields, path, "[[" + prefix + "fields]]", error, &config.known_fields);
     } else {
       reader.Error(django->source(), "'django' must be a table");
     }

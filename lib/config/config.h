@@ -9,6 +9,7 @@
 
 #include "lib/config/check_rules.h"
 #include "lib/core/file_system.h"
+#include "lib/django/knowledge.h"
 
 namespace seams {
 
@@ -47,13 +48,19 @@ struct Config {
   std::vector<std::string> model_bases;
   std::vector<std::string> model_loaders;
   std::vector<std::string> class_loaders;
+  /// Third-party models and fields the project adds to the bundled knowledge base:
+  /// [[tool.seams.django.models]] and [[tool.seams.django.fields]] (in seams.toml,
+  /// [[django.models]] and [[django.fields]]), with the bundled file's keys.
+  std::vector<KnownModel> known_models;
+  std::vector<KnownField> known_fields;
 };
 
 /// Reads `path` (a seams.toml, or a pyproject.toml whose [tool.seams] is used).
 /// Throws SeamsError(kConfig) whose message lists every problem as
 /// `path:line:col: error: what is wrong` with a `help:` line: TOML syntax, unknown
 /// keys, wrong types, unknown rules or edge kinds, a context without a name,
-/// duplicate context names, depends_on naming an unknown context.
+/// duplicate context names, depends_on naming an unknown context, a model or
+/// field entry without its class or with a key of the wrong shape.
 Config LoadConfig(const FileSystem& fs, const std::string& path);
 
 /// Parses config text as if read from `path` (for tests and `seams init`).

@@ -6,6 +6,8 @@
 #include <set>
 #include <tuple>
 
+#include "lib/resolve/stdlib_modules.h"
+
 namespace seams {
 
 namespace {
@@ -42,7 +44,9 @@ const std::map<std::string, std::string>& KnownExternalModels() {
 }
 
 bool IsModelRoot(const std::string& qualified) {
-  return qualified == "django.db.models.Model" || qualified == "django.db.models.base.Model";
+  // GeoDjango's `from django.contrib.gis.db import models` re-exports Django's Model.
+  return qualified == "django.db.models.Model" || qualified == "django.db.models.base.Model" ||
+         qualified == "django.contrib.gis.db.models.Model";
 }
 
 // Relation field classes of Django, by qualified name.
@@ -58,19 +62,43 @@ std::string RelationKind(const std::string& qualified) {
       {"django.contrib.contenttypes.generic.GenericForeignKey", "generic_fk"},
       {"django.contrib.contenttypes.fields.GenericRelation", "generic_relation"},
       {"django.contrib.contenttypes.generic.GenericRelation", "generic_relation"},
-      // django-mptt's tree fields are plain relation fields underneath.
-      {"mptt.fields.TreeForeignKey", "fk"},
-      {"mptt.fields.TreeOneToOneField", "o2o"},
-      {"mptt.fields.TreeManyToManyField", "m2m"},
-      {"mptt.models.TreeForeignKey", "fk"},  // re-exported there
-      {"mptt.models.TreeOneToOneField", "o2o"},
-      {"mptt.models.TreeManyToManyField", "m2m"},
   };
   auto it = kKinds.find(qualified);
   return it == kKinds.end() ? "" : it->second;
 }
 
 bool IsTrue(const Expr& e) { return e.kind == Expr::Kind::kConst && e.text == "True"; }
+
+// A Django model field class, by qualified name: django.db.models.CharField,
+// django.contrib.postgres.fields.ArrayField, a GeoDjango field, a relation field.
+bool IsDjangoFieldClass(const std::string& qualified) {
+  static const char* const kModules[] = {"django.db.models.", "django.contrib.postgres.fields.",
+                                         "django.contrib.gis.db.models.", "django.contrib.contenttypes.fields."};
+  bool in_module = std::any_of(std::begin(kModules), std::end(kModules),
+                               [&](const char* m) { return qualified.rfind(m, 0) == 0; });
+  if (!in_module) return false;
+  std::string name = Last(qualified);
+  return EndsWith(name, "Field") || name == "ForeignKey" || name == "GenericForeignKey" ||
+         name == "GenericRelation";
+}
+
+// Meta options only a Django model has. Forms, serializers, filters, factories and
+// GraphQL types have a Meta too, with `model`, `fields` or their own options
+// (graphene mutations: `permissions`, which is why that one is not here).
+bool IsModelMetaOption(const std::string& name) {
+  static const std::set<std::string> kOptions = {
+      "app_label",     "base_manager_name",     "constraints", "db_table",    "db_tablespace", "default_manager_name",
+      "default_related_name", "get_latest_by", "index_together", "indexes", "managed",     "order_with_respect_to",
+      "ordering",      "proxy",                 "required_db_features", "select_on_save", "swappable",
+      "unique_together", "verbose_name",       "verbose_name_plural"};
+  return kOptions.count(name) > 0;
+}
+
+// A relation field class: Django's relation, or a known field's, with where its target is.
+struct FieldClass {
+  std::string kind;                 // fk, o2o, m2m, generic_fk, generic_relation; "" when no relation
+  const KnownField* known = nullptr;  // when a third-party field class
+};
 
 }  // namespace
 
@@ -111,6 +139,9 @@ class ModelFinder {
               const DjangoSettings& settings, const SymbolTable& symbols, const DjangoOptions& options)
       : project_(project), facts_(facts), layout_(layout), settings_(settings), symbols_(symbols), options_(options) {
     for (const auto& base : options.model_bases) config_bases_.insert(base);
+    catalog_.knowledge = BundledKnowledge();
+    for (const auto& m : options.known_models) catalog_.knowledge.Add(m);
+    for (const auto& f : options.known_fields) catalog_.knowledge.Add(f);
   }
 
   ModelCatalog Run() {
@@ -128,6 +159,7 @@ class ModelFinder {
     // Pass 2: bases and relations, now that every model has its key.
     for (auto& model : catalog_.models) ReadBasesAndFields(model);
     InheritAbstractRelations();
+    TargetsFromThrough();
     std::sort(catalog_.relations.begin(), catalog_.relations.end(), [](const RelationInfo& a, const RelationInfo& b) {
       return std::tie(a.from, a.field, a.kind, a.to, a.line) < std::tie(b.from, b.field, b.kind, b.to, b.line);
     });
@@ -201,17 +233,85 @@ class ModelFinder {
     std::size_t file = 0;
     const ClassFact* cls = symbols_.FindClass(qualname, &file);
     bool result = false;
+    std::string unknown;  // the first base that is a third-party class Seams does not know
     if (cls) {
       for (const auto& base : cls->bases) {
         std::string q = BaseQualified(base, file);
         if (q.empty()) continue;
-        if (IsModelRoot(q) || KnownExternalModels().count(q) || config_bases_.count(q) || IsModelClass(q, depth + 1)) {
+        if (IsModelRoot(q) || KnownExternalModels().count(q) || config_bases_.count(q) ||
+            catalog_.knowledge.Model(q) || IsModelClass(q, depth + 1)) {
           result = true;
           break;
         }
+        if (unknown.empty()) unknown = UnknownBase(q, depth + 1);
+      }
+      std::string why;
+      if (!result && !unknown.empty() && LooksLikeModel(*cls, file, &why)) {
+        result = true;
+        inferred_[qualname] = {unknown, why};
       }
     }
     return memo_[qualname] = result;
+  }
+
+  // `qualified` when it is a third-party class Seams does not know (not the project's,
+  // not the standard library's, not Django's), or the first such base of a project
+  // class that is no model; "" otherwise.
+  std::string UnknownBase(const std::string& qualified, int depth) const {
+    if (depth > 30) return "";
+    std::size_t file = 0;
+    if (const ClassFact* cls = symbols_.FindClass(qualified, &file)) {
+      for (const auto& base : cls->bases) {
+        std::string q = BaseQualified(base, file);
+        if (q.empty()) continue;
+        std::string unknown = UnknownBase(q, depth + 1);
+        if (!unknown.empty()) return unknown;
+      }
+      return "";
+    }
+    if (!symbols_.ModuleOf(qualified).empty()) return "";  // a project name that is no class
+    std::string top = qualified.substr(0, qualified.find('.'));
+    if (qualified.find('.') == std::string::npos || top == "django" || IsStdlibModule(top)) return "";
+    if (catalog_.knowledge.Model(qualified)) return "";
+    return qualified;
+  }
+
+  // True when a class body looks like a Django model's: a model field assigned at
+  // class level, or a Meta with options only models have. `why` says which.
+  bool LooksLikeModel(const ClassFact& cls, std::size_t file, std::string* why) const {
+    for (const auto& a : facts_[file].assignments) {
+      if (a.scope == cls.qualname && a.op == "=" && a.value.IsCall() && IsModelField(a.value.text, file)) {
+        *why = "declares the model field '" + a.target + "' (line " + std::to_string(a.line) + ")";
+        return true;
+      }
+    }
+    // A Meta naming a model or its fields belongs to something built on a model, not to one.
+    bool about_a_model = std::any_of(facts_[file].assignments.begin(), facts_[file].assignments.end(),
+                                     [&](const AssignmentFact& a) {
+                                       return a.scope == cls.qualname + ".Meta" &&
+                                              (a.target == "model" || a.target == "fields" || a.target == "exclude");
+                                     });
+    for (const auto& a : facts_[file].assignments) {
+      if (about_a_model) break;
+      if (a.scope == cls.qualname + ".Meta" && IsModelMetaOption(a.target)) {
+        *why = "has a Meta with the model option '" + a.target + "' (line " + std::to_string(a.line) + ")";
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A model field class: Django's, a known third-party one, or a project subclass of either.
+  bool IsModelField(const std::string& callee, std::size_t file) const {
+    std::string q = symbols_.Qualify(file, callee);
+    for (int depth = 0; depth < 10 && !q.empty(); ++depth) {
+      if (IsDjangoFieldClass(q) || !RelationKind(q).empty() || catalog_.knowledge.Field(q)) return true;
+      std::size_t f = 0;
+      const ClassFact* cls = symbols_.FindClass(q, &f);
+      if (!cls || cls->bases.empty() || !cls->bases[0].IsName()) return false;
+      q = symbols_.Qualify(f, cls->bases[0].text);
+    }
+    return false;
   }
 
   void AddModel(std::size_t f, const ClassFact& cls, const std::string& qualname) {
@@ -233,15 +333,30 @@ class ModelFinder {
       if (a.target == "swappable" && a.value.IsString()) model.swappable = a.value.text;
     }
     model.key = model.label + "." + model.name;
+    if (auto it = inferred_.find(qualname); it != inferred_.end()) {
+      model.inferred = true;
+      model.inferred_from = it->second.base;
+      catalog_.diagnostics.push_back(
+          {"inferred-model", Severity::kWarning, model.path, model.line, 0,
+           model.key + " is taken for a model because it " + it->second.why + ", but its base '" + it->second.base +
+               "' is a third-party class Seams does not know; name it in config to make this certain: "
+               "[[tool.seams.django.models]] in pyproject.toml, [[django.models]] in seams.toml, with class = \"" +
+               it->second.base + "\" and abstract = true or false"});
+    }
     catalog_.models.push_back(std::move(model));
   }
 
-  std::string KeyOfClass(const std::string& qualified, bool* external) const {
+  std::string KeyOfClass(const std::string& qualified, bool* external) {
     *external = false;
     if (const ModelInfo* m = catalog_.FindByClass(qualified)) return m->key;
     if (auto it = KnownExternalModels().find(qualified); it != KnownExternalModels().end()) {
       *external = true;
       return it->second;
+    }
+    if (const KnownModel* known = catalog_.knowledge.Model(qualified)) {
+      *external = true;
+      known_by_key_[known->Key()] = known;
+      return known->Key();
     }
     return "";
   }
@@ -259,13 +374,21 @@ class ModelFinder {
       model.bases.push_back(key);
       const ModelInfo* parent = catalog_.Find(key);
       // Multi-table inheritance: a concrete model deriving from a concrete model.
+      std::string table_parent = key;
       bool parent_concrete = parent ? !parent->abstract : (key == "auth.User" || key == "auth.Group" ||
                                                           key == "sites.Site" || key == "contenttypes.ContentType");
+      if (!parent) {
+        if (const KnownModel* known = KnownBase(key)) {
+          // wagtail's AbstractEmailForm is abstract, but derives from the concrete Page.
+          table_parent = catalog_.knowledge.ConcreteAncestor(*known);
+          parent_concrete = !table_parent.empty();
+        }
+      }
       if (!model.abstract && !model.proxy && parent_concrete) {
         RelationInfo r;
         r.from = model.key;
         r.kind = "inherits";
-        r.to = key;
+        r.to = table_parent;
         r.to_external = external;
         r.path = model.path;
         r.line = model.line;
@@ -274,7 +397,8 @@ class ModelFinder {
     }
     for (const auto& a : facts_[file].assignments) {
       if (a.scope != cls->qualname || !a.value.IsCall() || a.op != "=") continue;
-      std::string kind = FieldKind(a.value.text, file);
+      FieldClass field = FieldKind(a.value.text, file);
+      const std::string& kind = field.kind;
       if (kind.empty()) continue;
       RelationInfo r;
       r.from = model.key;
@@ -296,25 +420,94 @@ class ModelFinder {
         catalog_.relations.push_back(std::move(r));
         continue;
       }
-      const Expr* target = a.value.Keyword("to");
-      if (!target) target = a.value.Arg(0);
-      if (!target) {
+      const KnownField* known = field.known;
+      const Expr* target = a.value.Keyword(known ? known->target_keyword : "to");
+      if (!target && (!known || known->target_arg >= 0)) target = a.value.Arg(known ? known->target_arg : 0);
+      const Expr* through = a.value.Keyword(known ? known->through_keyword : "through");
+      if (target) {
+        r.to = ResolveModelReference(*target, file, model.key, model.label, catalog_, settings_, symbols_, options_,
+                                     &r.to_external);
+      } else if (known && !known->default_target.empty()) {
+        r.to = ResolveKnownReference(known->default_target, model, &r.to_external);
+      } else {
         Unresolved(model, a, "has no target model");
         continue;
       }
-      r.to = ResolveModelReference(*target, file, model.key, model.label, catalog_, settings_, symbols_, options_,
-                                   &r.to_external);
       if (r.to.empty()) {
-        Unresolved(model, a, "target '" + (target->text.empty() ? std::string("?") : target->text) +
+        Unresolved(model, a, "target '" + (target && !target->text.empty() ? target->text : std::string("?")) +
                                   "' cannot be resolved statically");
         continue;
       }
-      if (const Expr* through = a.value.Keyword("through")) {
-        bool through_external = false;
+      bool through_external = false;
+      if (through) {
         r.through = ResolveModelReference(*through, file, model.key, model.label, catalog_, settings_, symbols_,
                                           options_, &through_external);
+      } else if (known && !known->default_through.empty()) {
+        r.through = ResolveKnownReference(known->default_through, model, &through_external);
+      }
+      // taggit's TaggableManager(through=TaggedX): the tags are what TaggedX's `tag` points at.
+      if (known && !known->target_from_through.empty() && through && !target) {
+        from_through_.insert({model.key, r.field, known->target_from_through});
       }
       catalog_.relations.push_back(std::move(r));
+    }
+  }
+
+  // The known model a base key names, when the base is no model of the project.
+  const KnownModel* KnownBase(const std::string& key) const {
+    auto it = known_by_key_.find(key);
+    return it == known_by_key_.end() ? nullptr : it->second;
+  }
+
+  // A reference written in the knowledge base: "label.Name", "self", "AUTH_USER_MODEL".
+  std::string ResolveKnownReference(const std::string& reference, const ModelInfo& model, bool* external) const {
+    *external = false;
+    if (reference == "self") return model.key;
+    std::string key = reference == "AUTH_USER_MODEL" ? settings_.auth_user_model : reference;
+    Expr expr;
+    expr.kind = Expr::Kind::kString;
+    expr.text = key;
+    return ResolveModelReference(expr, model.file, model.key, model.label, catalog_, settings_, symbols_, options_,
+                                 external);
+  }
+
+  // The relations a model gets from known abstract bases (django-polymorphic's
+  // polymorphic_ctype, wagtail's owner and locale on a Page subclass, …).
+  void InheritKnownRelations(const ModelInfo& model, const KnownModel& base, std::set<std::string>* seen_fields,
+                             std::vector<RelationInfo>* out) const {
+    for (const auto& [known, declared_by] : catalog_.knowledge.InheritedRelations(base)) {
+      if (!seen_fields->insert(known.field).second) continue;
+      RelationInfo r;
+      r.from = model.key;
+      r.field = known.field;
+      r.kind = known.kind;
+      r.path = model.path;
+      r.line = model.line;
+      r.inherited_from = declared_by;
+      if (!known.to.empty()) {
+        r.to = ResolveKnownReference(known.to, model, &r.to_external);
+        if (r.to.empty()) continue;  // a target the knowledge base names that is nowhere: nothing to point at
+      }
+      bool through_external = false;
+      if (!known.through.empty()) r.through = ResolveKnownReference(known.through, model, &through_external);
+      out->push_back(std::move(r));
+    }
+  }
+
+  // Relations whose target is what their through model's field points at.
+  void TargetsFromThrough() {
+    if (from_through_.empty()) return;
+    for (auto& r : catalog_.relations) {
+      std::string declarer = r.inherited_from.empty() ? r.from : r.inherited_from;
+      for (const auto& [from, field, through_field] : from_through_) {
+        if (from != declarer || field != r.field || r.through.empty()) continue;
+        for (const auto& t : catalog_.relations) {
+          if (t.from == r.through && t.field == through_field && !t.to.empty()) {
+            r.to = t.to;
+            r.to_external = t.to_external;
+          }
+        }
+      }
     }
   }
 
@@ -339,7 +532,12 @@ class ModelFinder {
         std::string key = stack.back();
         stack.pop_back();
         const ModelInfo* base = catalog_.Find(key);
-        if (!base || !base->abstract || !visited.insert(key).second) continue;
+        if (!base) {
+          const KnownModel* known = KnownBase(key);
+          if (known && known->abstract && visited.insert(key).second) InheritKnownRelations(model, *known, &seen_fields, &inherited);
+          continue;
+        }
+        if (!base->abstract || !visited.insert(key).second) continue;
         for (const RelationInfo* r : declared[key]) {
           if (!seen_fields.insert(r->field).second) continue;
           RelationInfo copy = *r;
@@ -361,17 +559,21 @@ class ModelFinder {
   }
 
   // fk/o2o/m2m/generic_* for a field class, also through project subclasses of them.
-  std::string FieldKind(const std::string& callee, std::size_t file) const {
+  FieldClass FieldKind(const std::string& callee, std::size_t file) const {
     std::string q = symbols_.Qualify(file, callee);
     for (int depth = 0; depth < 10 && !q.empty(); ++depth) {
       std::string kind = RelationKind(q);
-      if (!kind.empty()) return kind;
+      if (!kind.empty()) return {kind, nullptr};
+      if (const KnownField* known = catalog_.knowledge.Field(q)) {
+        if (known->kind == "field") return {};
+        return {known->kind, known};
+      }
       std::size_t f = 0;
       const ClassFact* cls = symbols_.FindClass(q, &f);
-      if (!cls || cls->bases.empty() || !cls->bases[0].IsName()) return "";
+      if (!cls || cls->bases.empty() || !cls->bases[0].IsName()) return {};
       q = symbols_.Qualify(f, cls->bases[0].text);
     }
-    return "";
+    return {};
   }
 
   const Project& project_;
@@ -382,6 +584,13 @@ class ModelFinder {
   const DjangoOptions& options_;
   std::set<std::string> config_bases_;
   std::map<std::string, bool> memo_;
+  struct Inference {
+    std::string base;  // the unknown third-party base
+    std::string why;   // what in the body makes it a model
+  };
+  std::map<std::string, Inference> inferred_;  // class → why it is taken for a model
+  std::map<std::string, const KnownModel*> known_by_key_;  // key of a known base → its entry
+  std::set<std::tuple<std::string, std::string, std::string>> from_through_;  // (model, field, through's field)
   ModelCatalog catalog_;
 };
 
@@ -401,6 +610,11 @@ std::string ResolveModelReferenceAt(const Expr& expr, std::size_t file, const st
         return key;
       }
     }
+    // A concrete model of a third-party package ('wagtailimages.Image', 'taggit.Tag').
+    if (const KnownModel* m = catalog.knowledge.ModelByKey(key); m && !m->abstract) {
+      *external = true;
+      return m->Key();
+    }
     return "";
   };
   if (expr.IsString()) {
@@ -419,6 +633,10 @@ std::string ResolveModelReferenceAt(const Expr& expr, std::size_t file, const st
     if (auto it = KnownExternalModels().find(q); it != KnownExternalModels().end()) {
       *external = true;
       return it->second;
+    }
+    if (const KnownModel* m = catalog.knowledge.Model(q); m && !m->abstract) {
+      *external = true;
+      return m->Key();
     }
     // A module-level constant: AUTH_USER_MODEL = getattr(settings, "AUTH_USER_MODEL", "auth.User"),
     // or a name bound to a model reference string, is followed once more.

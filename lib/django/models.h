@@ -6,6 +6,7 @@
 
 #include "lib/core/diagnostic.h"
 #include "lib/discover/project.h"
+#include "lib/django/knowledge.h"
 #include "lib/django/layout.h"
 #include "lib/django/settings.h"
 #include "lib/django/symbols.h"
@@ -21,6 +22,10 @@ struct DjangoOptions {
   std::vector<std::string> model_loaders = {"get_model"};
   /// Functions called like oscar's get_class: (module, name).
   std::vector<std::string> class_loaders = {"get_class"};
+  /// Third-party models and model fields from config ([[tool.seams.django.models]],
+  /// [[tool.seams.django.fields]]), on top of the bundled knowledge base.
+  std::vector<KnownModel> known_models;
+  std::vector<KnownField> known_fields;
 };
 
 /// A model class.
@@ -38,6 +43,8 @@ struct ModelInfo {
   bool managed = true;    ///< Meta.managed (False: Django never creates or alters its table).
   std::string swappable;  ///< Meta.swappable ("AUTH_USER_MODEL"): no table when the setting names another model.
   std::vector<std::string> bases;  ///< Keys of the model classes it derives from directly.
+  bool inferred = false;  ///< A model because its body looks like one, its bases being unknown third-party classes.
+  std::string inferred_from;  ///< That base, qualified as written ("billing.base.StripeObject").
   std::size_t file = 0;   ///< Index into Project::files.
 };
 
@@ -63,6 +70,8 @@ struct ModelCatalog {
   std::vector<ModelInfo> models;        ///< Sorted by key.
   std::vector<RelationInfo> relations;  ///< Sorted by (from, field, kind, to).
   std::vector<Diagnostic> diagnostics;
+  /// What was known of third-party models and fields: the bundled knowledge base and config's entries.
+  Knowledge knowledge;
 
   /// The model with `key`, or nullptr.
   const ModelInfo* Find(const std::string& key) const;
@@ -74,14 +83,20 @@ struct ModelCatalog {
 };
 
 /// Finds models: classes deriving from django.db.models.Model directly or
-/// through project classes, django.contrib bases, config bases, or bases
-/// written as loader calls; reads their Meta and relation fields.
+/// through project classes, django.contrib bases, known third-party bases (the
+/// knowledge base and config), or bases written as loader calls; classes whose
+/// bases are unknown third-party classes when their body declares model fields
+/// or model Meta options (marked `inferred`, with an `inferred-model` diagnostic).
+/// Reads their Meta and relation fields, those of known fields (ParentalKey,
+/// TaggableManager) and those inherited from known abstract bases included.
 ModelCatalog FindModels(const Project& project, const std::vector<FileFacts>& facts, const DjangoLayout& layout,
                         const DjangoSettings& settings, const SymbolTable& symbols, const DjangoOptions& options);
 
 /// Resolves a model reference as Django would: a class, 'self', 'Model' (same
-/// app), 'app_label.Model', settings.AUTH_USER_MODEL, get_user_model(). Returns
-/// the key, or "" when it cannot be resolved statically.
+/// app), 'app_label.Model', settings.AUTH_USER_MODEL, get_user_model(). A
+/// django.contrib model or a concrete model of the knowledge base is a valid
+/// target outside the project (`external`). Returns the key, or "" when it cannot
+/// be resolved statically.
 std::string ResolveModelReference(const Expr& expr, std::size_t file, const std::string& self_key,
                                   const std::string& self_label, const ModelCatalog& catalog,
                                   const DjangoSettings& settings, const SymbolTable& symbols,
