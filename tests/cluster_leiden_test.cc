@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <set>
@@ -370,4 +371,47 @@ TEST_CASE("Leiden clusters a 50,000-node sparse graph", "[cluster]") {
   CHECK(p.count > 100);
   CHECK(p.count <= 500);
   CHECK(seams::Modularity(g, p.membership) >= seams::Modularity(g, Blocks(50000, 100)));
+}
+
+TEST_CASE("seams::MostRepresentative picks the run closest to all the others", "[cluster][consensus]") {
+  // A noisy block model: seeds disagree on some nodes, so the choice matters.
+  const WeightedGraph g = BlockModel(6, 12, 0.35, 0.08, 7);
+  seams::LeidenOptions base;
+  base.seed = 1;
+  std::vector<Partition> others;
+  const Partition chosen = seams::MostRepresentative(g, base, 10, 0, &others);
+  REQUIRE(others.size() == 10);
+  // Recompute every run independently and the mean agreement of each with the rest.
+  std::vector<Partition> runs;
+  for (std::uint64_t s = 1; s <= 11; ++s) {
+    seams::LeidenOptions o = base;
+    o.seed = s;
+    runs.push_back(seams::Leiden(g, o));
+  }
+  std::vector<double> mean(runs.size(), 0);
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    for (std::size_t j = 0; j < runs.size(); ++j)
+      if (i != j) mean[i] += seams::AdjustedRandIndex(runs[i].membership, runs[j].membership) / 10.0;
+  }
+  const std::size_t best = static_cast<std::size_t>(std::max_element(mean.begin(), mean.end()) - mean.begin());
+  CHECK(chosen.membership == runs[best].membership);
+  for (std::size_t i = 0; i < runs.size(); ++i) CHECK(mean[best] >= mean[i]);
+  // The confidence is measured against the other runs only.
+  auto confidence = seams::ConfidenceOver(chosen, others);
+  REQUIRE(confidence.size() == chosen.membership.size());
+  for (double c : confidence) {
+    CHECK(c >= 0.0);
+    CHECK(c <= 1.0);
+  }
+  // Against itself alone, every node is always in its core.
+  CHECK(seams::ConfidenceOver(chosen, {chosen}) == std::vector<double>(chosen.membership.size(), 1.0));
+  SECTION("no other run: the base seed's partition") {
+    std::vector<Partition> none;
+    CHECK(seams::MostRepresentative(g, base, 0, 0, &none).membership == runs[0].membership);
+    CHECK(none.empty());
+  }
+  SECTION("--services: only partitions of the searched size are candidates") {
+    const Partition same = seams::MostRepresentative(g, base, 10, runs[0].count, nullptr);
+    CHECK(same.count == runs[0].count);
+  }
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "lib/cluster/metrics.h"
 #include "lib/core/error.h"
 
 namespace seams {
@@ -16,15 +17,59 @@ std::vector<double> Consensus(const WeightedGraph& g, const Partition& reference
     throw SeamsError(ErrorKind::kInput, "consensus: the reference partition must have one entry per node");
   }
   if (runs <= 0) return std::vector<double>(n, 1.0);
+  std::vector<Partition> made;
+  LeidenOptions options = base;
+  for (int r = 1; r <= runs; ++r) {
+    options.seed = base.seed + static_cast<std::uint64_t>(r);
+    made.push_back(Leiden(g, options));
+  }
+  return ConfidenceOver(reference, made);
+}
+
+Partition MostRepresentative(const WeightedGraph& g, const LeidenOptions& base, int runs, int same_count,
+                             std::vector<Partition>* all) {
+  std::vector<Partition> made;
+  LeidenOptions options = base;
+  for (int r = 0; r <= std::max(0, runs); ++r) {
+    options.seed = base.seed + static_cast<std::uint64_t>(r);
+    made.push_back(Leiden(g, options));
+  }
+  std::size_t best = 0;
+  double best_mean = -2;
+  for (std::size_t i = 0; i < made.size(); ++i) {
+    if (same_count > 0 && made[i].count != same_count && i != 0) continue;
+    double sum = 0;
+    for (std::size_t j = 0; j < made.size(); ++j) {
+      if (j != i) sum += AdjustedRandIndex(made[i].membership, made[j].membership);
+    }
+    const double mean = made.size() > 1 ? sum / static_cast<double>(made.size() - 1) : 1.0;
+    // Strictly better only: the lowest seed wins ties, and seed 0's run is the fallback.
+    if (mean > best_mean + 1e-12) {
+      best_mean = mean;
+      best = i;
+    }
+  }
+  Partition chosen = made[best];
+  if (all) {
+    made.erase(made.begin() + static_cast<std::ptrdiff_t>(best));
+    *all = std::move(made);
+  }
+  return chosen;
+}
+
+std::vector<double> ConfidenceOver(const Partition& reference, const std::vector<Partition>& made) {
+  const std::size_t n = reference.membership.size();
+  const int runs = static_cast<int>(made.size());
+  if (runs == 0) return std::vector<double>(n, 1.0);
   // Compact labels even if the caller's are not canonical.
   const Partition ref = Canonical(reference.membership);
   std::vector<int> hits(n, 0);
   std::vector<std::pair<int, int>> pairs(n);
   std::vector<int> core(static_cast<std::size_t>(ref.count), 0);
-  LeidenOptions options = base;
-  for (int r = 1; r <= runs; ++r) {
-    options.seed = base.seed + static_cast<std::uint64_t>(r);
-    const Partition run = Leiden(g, options);
+  for (const Partition& run : made) {
+    if (run.membership.size() != n) {
+      throw SeamsError(ErrorKind::kInput, "consensus: every run must have one entry per node");
+    }
     for (std::size_t v = 0; v < n; ++v) pairs[v] = {ref.membership[v], run.membership[v]};
     // Sorted by (reference, run) community, each reference community's members
     // come together with the run communities ascending; the first strict maximum

@@ -20,4 +20,17 @@ namespace seams {
 std::vector<double> Consensus(const WeightedGraph& g, const Partition& reference, const LeidenOptions& base,
                               int runs);
 
+/// The same confidence, from runs already made (the reference itself left out).
+std::vector<double> ConfidenceOver(const Partition& reference, const std::vector<Partition>& runs);
+
+/// The most representative of the partitions Leiden gives with seeds base.seed …
+/// base.seed+runs: the one with the highest mean adjusted Rand index against all the
+/// others (ties: the lowest seed). A single seed can land on an outlier — on saleor,
+/// seed 1 put checkout's models with warehouse where 9 seeds in 10 did not — and the
+/// proposal should be the answer most seeds give. With `same_count`, only partitions
+/// with that many communities are candidates (the one `--services` searched for).
+/// `all` receives the other runs, seed order, for ConfidenceOver.
+Partition MostRepresentative(const WeightedGraph& g, const LeidenOptions& base, int runs, int same_count,
+                             std::vector<Partition>* all);
+
 }  // namespace seams

@@ -376,8 +376,13 @@ Cores ClusterData(const Units& units, const Kernel& kernel, const ProposalOption
     partition = Leiden(h, leiden);
     cores.resolution = options.resolution;
   }
-  std::vector<double> confidence = options.consensus_runs > 0 ? Consensus(h, partition, leiden, options.consensus_runs)
-                                                              : std::vector<double>(connected.size(), 1.0);
+  // The answer most seeds give, not one seed's: the run closest to all the others.
+  std::vector<double> confidence(connected.size(), 1.0);
+  if (options.consensus_runs > 0) {
+    std::vector<Partition> others;
+    partition = MostRepresentative(h, leiden, options.consensus_runs, options.services > 0 ? partition.count : 0, &others);
+    confidence = ConfidenceOver(partition, others);
+  }
   // Isolated data units join the core holding most of their app (an app with none becomes one).
   std::vector<int> membership(cores.data_units.size(), -1);
   std::vector<double> all_confidence(cores.data_units.size(), 1.0);
