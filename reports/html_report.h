@@ -9,7 +9,7 @@
 
 namespace seams {
 
-/// Writes report.html for an analysis report (`seams.analysis/1`).
+/// Writes report.html for an analysis report (`seams.analysis/2`).
 void WriteReportHtml(const nlohmann::json& report, std::ostream& out);
 
 }  // namespace seams

@@ -81,7 +81,7 @@ mutate "an extra key in a model" 'r["models"][0]["colour"] = "red"' '$.models[0]
 mutate "an inferred mark set to false" 'r["models"][0]["inferred"] = False; r["models"][0]["inferred_from"] = "x.Y"' '$.models[0].inferred'
 mutate "an inferred model without its base" 'r["models"][0]["inferred"] = True' "'inferred_from' is a dependency of 'inferred'"
 mutate "a string for an integer" 'r["models"][0]["line"] = "12"' "\$.models[0].line: '12' is not of type 'integer'"
-mutate "another schema version" 'r["schema"] = "seams.analysis/2"' "refused"
+mutate "another schema version" 'r["schema"] = "seams.analysis/1"' "refused"
 mutate "a double for an integer" 'r["graph"]["edges"][0]["count"] = 3.0' "is not of type 'integer'"
 mutate "an unknown coupling kind" 'r["graph"]["edges"][0]["kind"] = "friendship"' '$.graph.edges[0].kind'
 mutate "a NaN metric (written as null)" 'r["metrics"]["modularity"] = None' '$.metrics.modularity'
