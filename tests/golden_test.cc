@@ -19,14 +19,7 @@ std::string Render(const seams::Analysis& analysis, seams::GraphLevel level, con
 }
 
 void CheckGolden(const std::string& actual, const std::string& name) {
-  std::string path = std::string(SEAMS_SOURCE_DIR) + "/tests/fixtures/small/expected/" + name;
-  const char* update = std::getenv("SEAMS_UPDATE_GOLDEN");
-  if (update && std::string(update) == "1") {
-    std::ofstream(path, std::ios::binary) << actual;
-  }
-  std::string expected = seams::test::ReadText(path);
-  INFO("golden file " << path << " (SEAMS_UPDATE_GOLDEN=1 rewrites it)");
-  CHECK(actual == expected);
+  seams::test::CheckGolden(actual, std::string(SEAMS_SOURCE_DIR) + "/tests/fixtures/small/expected/" + name);
 }
 
 seams::Analysis AnalyzeFixture(unsigned jobs) {

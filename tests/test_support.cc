@@ -1,5 +1,8 @@
 #include "tests/test_support.h"
 
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -31,6 +34,17 @@ std::vector<std::string> Codes(const std::vector<Diagnostic>& diagnostics) {
   std::vector<std::string> out;
   for (const auto& d : diagnostics) out.push_back(d.code);
   return out;
+}
+
+void CheckGolden(const std::string& actual, const std::string& path) {
+  const char* update = std::getenv("SEAMS_UPDATE_GOLDEN");
+  if (update && std::string(update) == "1") {
+    std::ofstream(path, std::ios::binary) << actual;
+    FAIL_CHECK("golden file " << path << " rewritten (SEAMS_UPDATE_GOLDEN=1): review the diff, run again without it");
+    return;
+  }
+  INFO("golden file " << path << " (SEAMS_UPDATE_GOLDEN=1 rewrites it; review the diff)");
+  CHECK(actual == ReadText(path));
 }
 
 std::string ReadText(const std::string& path) {

@@ -22,6 +22,11 @@ std::vector<std::string> TargetsOf(const Analysis& analysis, const std::string& 
 /// Codes of the diagnostics, in order.
 std::vector<std::string> Codes(const std::vector<Diagnostic>& diagnostics);
 
+/// Compares `actual` with the golden file at `path` (under the source tree).
+/// SEAMS_UPDATE_GOLDEN=1 rewrites the file and fails the check all the same, so a
+/// golden is never rewritten by a passing run: review the diff, then run again.
+void CheckGolden(const std::string& actual, const std::string& path);
+
 /// Reads a file from disk ("" when missing).
 std::string ReadText(const std::string& path);
 

@@ -46,11 +46,7 @@ const json& DjangoReport() {
 }
 
 void CheckGolden(const std::string& actual, const std::string& name) {
-  std::string path = std::string(SEAMS_SOURCE_DIR) + "/tests/golden/shopwise/" + name;
-  const char* update = std::getenv("SEAMS_UPDATE_GOLDEN");
-  if (update && std::string(update) == "1") std::ofstream(path, std::ios::binary) << actual;
-  INFO("golden file " << path << " (SEAMS_UPDATE_GOLDEN=1 rewrites it)");
-  CHECK(actual == seams::test::ReadText(path));
+  seams::test::CheckGolden(actual, std::string(SEAMS_SOURCE_DIR) + "/tests/golden/shopwise/" + name);
 }
 
 seams::View View(seams::ViewKind kind, seams::ViewOptions options = {}) {
@@ -104,6 +100,13 @@ TEST_CASE("shopwise views: goldens for every view and format", "[views][golden]"
   seams::WriteJson(explanation, json_text);
   CheckGolden(text.str(), "explain-orders-payments.txt");
   CheckGolden(json_text.str(), "explain-orders-payments.json");
+}
+
+// report.json is the contract: any change to it, field or value, is a deliberate golden update.
+TEST_CASE("shopwise: report.json itself", "[views][golden]") {
+  std::ostringstream out;
+  seams::WriteJson(ShopwiseReport(), out);
+  CheckGolden(out.str(), "report.json");
 }
 
 TEST_CASE("a saved report redraws the same bytes", "[views]") {
