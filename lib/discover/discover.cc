@@ -127,6 +127,251 @@ bool IsExcluded(const std::vector<std::string>& globs, const std::string& relati
   return false;
 }
 
+// The package prefix of the analysed directory: when it is itself a package (say
+// .../site-packages/django), its modules are named from the nearest ancestor that is not.
+std::string PackagePrefixOf(const FileSystem& fs, const std::string& canonical_root) {
+  std::string dir = canonical_root;
+  std::vector<std::string> prefix_parts;
+  while (!dir.empty() && dir != "/" && fs.Stat(JoinPath(dir, "__init__.py")) == EntryType::kFile) {
+    auto slash = dir.rfind('/');
+    prefix_parts.insert(prefix_parts.begin(), dir.substr(slash == std::string::npos ? 0 : slash + 1));
+    if (slash == std::string::npos || slash == 0) break;
+    dir = dir.substr(0, slash);
+  }
+  std::string prefix;
+  for (const auto& part : prefix_parts) {
+    if (!prefix.empty()) prefix += '.';
+    prefix += part;
+  }
+  return prefix;
+}
+
+// A directory to read, and how the walk reached it.
+struct Visit {
+  std::string rel;
+  std::vector<std::string> ancestors;  // identities of the directories above, root first
+  bool via_link = false;               // some directory on the way here was a symlink
+};
+
+// What one directory holds.
+struct DirResult {
+  std::string rel;
+  bool via_link = false;
+  std::string identity;
+  bool has_init = false;
+  std::vector<SourceFile> files;
+  std::vector<std::string> manage_py;
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Reads one directory: its Python files, and the subdirectories to visit next (`more`).
+DirResult ReadDirectory(const FileSystem& fs, const std::string& root, const DiscoverOptions& options,
+                        const Visit& visit, std::vector<Visit>* more) {
+  DirResult out;
+  out.rel = visit.rel;
+  out.via_link = visit.via_link;
+  const std::string& rel = visit.rel;
+  std::string abs = rel.empty() ? root : JoinPath(root, rel);
+  auto identity = fs.DirectoryIdentity(abs);
+  if (!identity) {
+    out.diagnostics.push_back({"unreadable-directory", Severity::kWarning, rel, 0, 0, "cannot resolve directory; skipped"});
+    return out;
+  }
+  out.identity = *identity;
+  if (std::find(visit.ancestors.begin(), visit.ancestors.end(), *identity) != visit.ancestors.end()) {
+    out.identity.clear();
+    out.diagnostics.push_back({"symlink-cycle", Severity::kNote, rel, 0, 0,
+                               "directory already visited through another path (symlink); skipped"});
+    return out;
+  }
+  std::vector<DirEntry> entries;
+  std::string error;
+  if (!fs.ListDirectory(abs, &entries, &error)) {
+    out.diagnostics.push_back({"unreadable-directory", Severity::kWarning, rel, 0, 0,
+                               "cannot list directory: " + error + "; skipped"});
+    return out;
+  }
+  bool has_pyvenv = false;
+  for (const auto& entry : entries) {
+    if (entry.name == "__init__.py" && entry.type == EntryType::kFile) out.has_init = true;
+    if (entry.name == "pyvenv.cfg") has_pyvenv = true;
+  }
+  if (has_pyvenv && !rel.empty()) {  // a virtualenv
+    out.has_init = false;
+    return out;
+  }
+  std::vector<std::string> ancestors = visit.ancestors;
+  ancestors.push_back(*identity);
+  for (const auto& entry : entries) {
+    std::string child = JoinPath(rel, entry.name);
+    if (entry.type == EntryType::kDirectory) {
+      if (IsSkippedDirName(entry.name)) continue;
+      // build/ and dist/ are output folders unless they are packages themselves.
+      if ((entry.name == "build" || entry.name == "dist") &&
+          fs.Stat(JoinPath(JoinPath(root, child), "__init__.py")) != EntryType::kFile)
+        continue;
+      if (IsExcluded(options.exclude, child)) continue;
+      more->push_back({child, ancestors, visit.via_link || entry.is_symlink});
+      continue;
+    }
+    if (!entry.name.ends_with(".py")) continue;
+    if (IsExcluded(options.exclude, child)) continue;
+    if (entry.type != EntryType::kFile) {
+      out.diagnostics.push_back({"unreadable-file", Severity::kWarning, child, 0, 0,
+                                 entry.is_symlink ? "broken or looping symlink; skipped" : "not a regular file; skipped"});
+      continue;
+    }
+    SourceFile file;
+    file.path = child;
+    file.is_package = entry.name == "__init__.py";
+    auto parts = SplitPath(child);
+    file.is_test = IsTestPath(parts);
+    file.is_migration = IsMigrationPath(parts);
+    file.size = fs.FileSize(JoinPath(root, child)).value_or(0);
+    if (entry.name == "manage.py") out.manage_py.push_back(child);
+    out.files.push_back(std::move(file));
+  }
+  return out;
+}
+
+// Walks the tree on two threads; one result per directory reached, in no particular order.
+std::vector<DirResult> WalkTree(const FileSystem& fs, const std::string& root, const DiscoverOptions& options) {
+  std::mutex mutex;
+  std::condition_variable wake;
+  std::deque<Visit> queue = {{"", {}}};
+  int busy = 0;
+  std::vector<DirResult> results;
+  std::size_t found = 0;  // Python files found so far, under `mutex`
+  auto worker = [&]() {
+    std::unique_lock<std::mutex> lock(mutex);
+    for (;;) {
+      wake.wait(lock, [&] { return !queue.empty() || busy == 0; });
+      if (queue.empty()) return;
+      Visit visit = std::move(queue.front());
+      queue.pop_front();
+      ++busy;
+      lock.unlock();
+      std::vector<Visit> more;
+      DirResult result = ReadDirectory(fs, root, options, visit, &more);
+      lock.lock();
+      found += result.files.size();
+      if (options.progress) options.progress(ProgressStage::kDiscover, found, 0);
+      results.push_back(std::move(result));
+      for (auto& m : more) queue.push_back(std::move(m));
+      --busy;
+      wake.notify_all();
+    }
+  };
+  std::thread helper(worker);
+  worker();
+  helper.join();
+  return results;
+}
+
+// The directories kept, and what they hold.
+struct Settled {
+  std::vector<SourceFile> files;
+  std::vector<std::string> manage_py;
+  std::vector<Diagnostic> diagnostics;
+  std::set<std::string> package_dirs;  // relative dirs holding __init__.py
+};
+
+// The same directory reached by two paths: the real path keeps it (else the
+// smallest), and everything beneath the others is dropped. Real paths come
+// first, each after its parent (a real directory's parent is real), so an
+// owner is always settled before any link to it is met.
+Settled SettleDirectories(std::vector<DirResult> results) {
+  std::sort(results.begin(), results.end(), [](const DirResult& a, const DirResult& b) {
+    return std::tie(a.via_link, a.rel) < std::tie(b.via_link, b.rel);
+  });
+  Settled settled;
+  std::map<std::string, std::string> owner;  // identity → smallest rel
+  std::vector<std::string> dropped;           // rel prefixes whose content is dropped
+  auto under = [](const std::string& path, const std::string& dir) {
+    return dir.empty() || path == dir || path.rfind(dir + "/", 0) == 0;
+  };
+  for (auto& result : results) {
+    bool skip = std::any_of(dropped.begin(), dropped.end(), [&](const std::string& d) { return under(result.rel, d); });
+    if (skip) continue;
+    if (!result.identity.empty()) {
+      auto [it, inserted] = owner.emplace(result.identity, result.rel);
+      if (!inserted) {
+        dropped.push_back(result.rel);
+        settled.diagnostics.push_back({"symlink-cycle", Severity::kNote, result.rel, 0, 0,
+                                       "directory already visited through another path (symlink); skipped"});
+        continue;
+      }
+    }
+    if (result.has_init) settled.package_dirs.insert(result.rel);
+    for (auto& file : result.files) settled.files.push_back(std::move(file));
+    for (auto& m : result.manage_py) settled.manage_py.push_back(std::move(m));
+    for (auto& d : result.diagnostics) settled.diagnostics.push_back(std::move(d));
+  }
+  return settled;
+}
+
+// Import roots: the root; src/ when it is not itself a package; every directory
+// holding manage.py that is not a package (netbox/manage.py beside netbox/netbox/).
+std::vector<std::string> ImportRoots(const FileSystem& fs, const std::string& root, const Settled& settled,
+                                     const std::string& package_prefix) {
+  std::set<std::string> roots = {""};
+  if (fs.Stat(JoinPath(root, "src")) == EntryType::kDirectory && !settled.package_dirs.count("src") &&
+      package_prefix.empty())
+    roots.insert("src");
+  for (const auto& manage : settled.manage_py) {
+    std::string dir = Dirname(manage);
+    if (!dir.empty() && !settled.package_dirs.count(dir)) roots.insert(dir);
+  }
+  return {roots.begin(), roots.end()};
+}
+
+// Names each file from its deepest import root, and marks the ones too large to parse.
+void NameFiles(Project* project, std::size_t max_file_bytes) {
+  for (auto& file : project->files) {
+    std::string best;
+    for (const auto& r : project->import_roots) {
+      if (!r.empty() && file.path.rfind(r + "/", 0) == 0 && r.size() > best.size()) best = r;
+    }
+    file.import_root = best;
+    file.module = ModuleNameFor(file.path, best, project->package_prefix);
+    if (max_file_bytes && file.size > max_file_bytes) {
+      file.too_large = true;
+      project->diagnostics.push_back(
+          {"file-too-large", Severity::kWarning, file.path, 0, 0,
+           "file is " + std::to_string(file.size) + " bytes, over the limit of " + std::to_string(max_file_bytes) +
+               "; listed as a module but not parsed"});
+    }
+  }
+}
+
+// A package (x/__init__.py) shadows a module of the same name (x.py), as in Python.
+// `files` is sorted by path; so is the result.
+std::vector<SourceFile> DropShadowed(std::vector<SourceFile> files, std::vector<Diagnostic>* diagnostics) {
+  std::vector<size_t> order(files.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const auto& fa = files[a];
+    const auto& fb = files[b];
+    if (fa.module != fb.module) return fa.module < fb.module;
+    return fa.is_package > fb.is_package;
+  });
+  std::set<std::string> seen;
+  std::vector<bool> keep(files.size(), true);
+  for (size_t i : order) {
+    const auto& file = files[i];
+    if (!seen.insert(file.module).second) {
+      keep[i] = false;
+      diagnostics->push_back({"shadowed-module", Severity::kWarning, file.path, 0, 0,
+                              "module '" + file.module + "' is also defined by another file; ignored"});
+    }
+  }
+  std::vector<SourceFile> unique;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (keep[i]) unique.push_back(std::move(files[i]));
+  }
+  return unique;
+}
+
 }  // namespace
 
 bool GlobMatch(const std::string& pattern, const std::string& path) {
@@ -152,239 +397,28 @@ Project Discover(const FileSystem& fs, const std::string& root, const DiscoverOp
   auto root_type = fs.Stat(root);
   if (!root_type) throw SeamsError(ErrorKind::kInput, root + ": no such file or directory");
   if (*root_type != EntryType::kDirectory) throw SeamsError(ErrorKind::kInput, root + ": not a directory");
+  auto canonical_root = fs.Canonical(root);
+  if (!canonical_root) throw SeamsError(ErrorKind::kInput, root + ": cannot resolve path");
 
   Project project;
   project.root = root;
-  auto canonical_root = fs.Canonical(root);
-  if (!canonical_root) throw SeamsError(ErrorKind::kInput, root + ": cannot resolve path");
-  {
-    auto parts = SplitPath(*canonical_root);
-    project.name = parts.empty() ? "root" : parts.back();
-  }
+  auto parts = SplitPath(*canonical_root);
+  project.name = parts.empty() ? "root" : parts.back();
+  project.package_prefix = PackagePrefixOf(fs, *canonical_root);
 
-  // When the analysed directory is itself a package (say .../site-packages/django),
-  // its modules are named from the nearest ancestor that is not a package.
-  {
-    std::string dir = *canonical_root;
-    std::vector<std::string> prefix_parts;
-    while (!dir.empty() && dir != "/" && fs.Stat(JoinPath(dir, "__init__.py")) == EntryType::kFile) {
-      auto slash = dir.rfind('/');
-      prefix_parts.insert(prefix_parts.begin(), dir.substr(slash == std::string::npos ? 0 : slash + 1));
-      if (slash == std::string::npos || slash == 0) break;
-      dir = dir.substr(0, slash);
-    }
-    for (const auto& part : prefix_parts) {
-      if (!project.package_prefix.empty()) project.package_prefix += '.';
-      project.package_prefix += part;
-    }
-  }
-
-  // Walk the tree on two threads. A directory whose identity equals one of its own
-  // ancestors' is a symlink cycle and is not entered; a directory reached twice by
-  // different paths (a symlink to a sibling) is kept under its real path when it
-  // has one (no symlink on the way), else under its smallest path. Both rules
-  // depend only on the tree, never on the walk's order, so output is stable.
-  struct Visit {
-    std::string rel;
-    std::vector<std::string> ancestors;  // identities of the directories above, root first
-    bool via_link = false;               // some directory on the way here was a symlink
-  };
-  struct DirResult {
-    std::string rel;
-    bool via_link = false;
-    std::string identity;
-    bool has_init = false;
-    std::vector<SourceFile> files;
-    std::vector<std::string> manage_py;
-    std::vector<Diagnostic> diagnostics;
-  };
-  std::mutex mutex;
-  std::condition_variable wake;
-  std::deque<Visit> queue = {{"", {}}};
-  int busy = 0;
-  std::vector<DirResult> results;
-  auto work = [&](const Visit& visit, std::vector<Visit>* more) {
-    DirResult out;
-    out.rel = visit.rel;
-    out.via_link = visit.via_link;
-    const std::string& rel = visit.rel;
-    std::string abs = rel.empty() ? root : JoinPath(root, rel);
-    auto identity = fs.DirectoryIdentity(abs);
-    if (!identity) {
-      out.diagnostics.push_back({"unreadable-directory", Severity::kWarning, rel, 0, 0, "cannot resolve directory; skipped"});
-      return out;
-    }
-    out.identity = *identity;
-    if (std::find(visit.ancestors.begin(), visit.ancestors.end(), *identity) != visit.ancestors.end()) {
-      out.identity.clear();
-      out.diagnostics.push_back({"symlink-cycle", Severity::kNote, rel, 0, 0,
-                                 "directory already visited through another path (symlink); skipped"});
-      return out;
-    }
-    std::vector<DirEntry> entries;
-    std::string error;
-    if (!fs.ListDirectory(abs, &entries, &error)) {
-      out.diagnostics.push_back({"unreadable-directory", Severity::kWarning, rel, 0, 0,
-                                 "cannot list directory: " + error + "; skipped"});
-      return out;
-    }
-    bool has_pyvenv = false;
-    for (const auto& entry : entries) {
-      if (entry.name == "__init__.py" && entry.type == EntryType::kFile) out.has_init = true;
-      if (entry.name == "pyvenv.cfg") has_pyvenv = true;
-    }
-    if (has_pyvenv && !rel.empty()) {  // a virtualenv
-      out.has_init = false;
-      return out;
-    }
-    std::vector<std::string> ancestors = visit.ancestors;
-    ancestors.push_back(*identity);
-    for (const auto& entry : entries) {
-      std::string child = JoinPath(rel, entry.name);
-      if (entry.type == EntryType::kDirectory) {
-        if (IsSkippedDirName(entry.name)) continue;
-        // build/ and dist/ are output folders unless they are packages themselves.
-        if ((entry.name == "build" || entry.name == "dist") &&
-            fs.Stat(JoinPath(JoinPath(root, child), "__init__.py")) != EntryType::kFile)
-          continue;
-        if (IsExcluded(options.exclude, child)) continue;
-        more->push_back({child, ancestors, visit.via_link || entry.is_symlink});
-        continue;
-      }
-      if (!EndsWith(entry.name, ".py")) continue;
-      if (IsExcluded(options.exclude, child)) continue;
-      if (entry.type != EntryType::kFile) {
-        out.diagnostics.push_back({"unreadable-file", Severity::kWarning, child, 0, 0,
-                                   entry.is_symlink ? "broken or looping symlink; skipped" : "not a regular file; skipped"});
-        continue;
-      }
-      SourceFile file;
-      file.path = child;
-      file.is_package = entry.name == "__init__.py";
-      auto parts = SplitPath(child);
-      file.is_test = IsTestPath(parts);
-      file.is_migration = IsMigrationPath(parts);
-      file.size = fs.FileSize(JoinPath(root, child)).value_or(0);
-      if (entry.name == "manage.py") out.manage_py.push_back(child);
-      out.files.push_back(std::move(file));
-    }
-    return out;
-  };
-  std::size_t found = 0;  // Python files found so far, under `mutex`
-  auto worker = [&]() {
-    std::unique_lock<std::mutex> lock(mutex);
-    for (;;) {
-      wake.wait(lock, [&] { return !queue.empty() || busy == 0; });
-      if (queue.empty()) return;
-      Visit visit = std::move(queue.front());
-      queue.pop_front();
-      ++busy;
-      lock.unlock();
-      std::vector<Visit> more;
-      DirResult result = work(visit, &more);
-      lock.lock();
-      found += result.files.size();
-      if (options.progress) options.progress(ProgressStage::kDiscover, found, 0);
-      results.push_back(std::move(result));
-      for (auto& m : more) queue.push_back(std::move(m));
-      --busy;
-      wake.notify_all();
-    }
-  };
-  {
-    std::thread helper(worker);
-    worker();
-    helper.join();
-  }
-  // The same directory reached by two paths: the real path keeps it (else the
-  // smallest), and everything beneath the others is dropped. Real paths come
-  // first, each after its parent (a real directory's parent is real), so an
-  // owner is always settled before any link to it is met.
-  std::sort(results.begin(), results.end(), [](const DirResult& a, const DirResult& b) {
-    return std::tie(a.via_link, a.rel) < std::tie(b.via_link, b.rel);
-  });
-  std::map<std::string, std::string> owner;  // identity → smallest rel
-  std::vector<std::string> dropped;           // rel prefixes whose content is dropped
-  std::set<std::string> package_dirs;         // relative dirs holding __init__.py
-  auto under = [](const std::string& path, const std::string& dir) {
-    return dir.empty() || path == dir || path.rfind(dir + "/", 0) == 0;
-  };
-  for (auto& result : results) {
-    bool skip = std::any_of(dropped.begin(), dropped.end(), [&](const std::string& d) { return under(result.rel, d); });
-    if (skip) continue;
-    if (!result.identity.empty()) {
-      auto [it, inserted] = owner.emplace(result.identity, result.rel);
-      if (!inserted) {
-        dropped.push_back(result.rel);
-        project.diagnostics.push_back({"symlink-cycle", Severity::kNote, result.rel, 0, 0,
-                                       "directory already visited through another path (symlink); skipped"});
-        continue;
-      }
-    }
-    if (result.has_init) package_dirs.insert(result.rel);
-    for (auto& file : result.files) project.files.push_back(std::move(file));
-    for (auto& m : result.manage_py) project.manage_py.push_back(std::move(m));
-    for (auto& d : result.diagnostics) project.diagnostics.push_back(std::move(d));
-  }
-
-  // Import roots: the root; src/ when it is not itself a package; every
-  // directory holding manage.py that is not a package (netbox/manage.py beside netbox/netbox/).
-  std::set<std::string> roots = {""};
-  if (fs.Stat(JoinPath(root, "src")) == EntryType::kDirectory && !package_dirs.count("src") &&
-      project.package_prefix.empty())
-    roots.insert("src");
-  for (const auto& manage : project.manage_py) {
-    std::string dir = Dirname(manage);
-    if (!dir.empty() && !package_dirs.count(dir)) roots.insert(dir);
-  }
-  project.import_roots.assign(roots.begin(), roots.end());
-
-  // Name each file from its deepest import root.
-  for (auto& file : project.files) {
-    std::string best;
-    for (const auto& r : project.import_roots) {
-      if (!r.empty() && file.path.rfind(r + "/", 0) == 0 && r.size() > best.size()) best = r;
-    }
-    file.import_root = best;
-    file.module = ModuleNameFor(file.path, best, project.package_prefix);
-    if (options.max_file_bytes && file.size > options.max_file_bytes) {
-      file.too_large = true;
-      project.diagnostics.push_back(
-          {"file-too-large", Severity::kWarning, file.path, 0, 0,
-           "file is " + std::to_string(file.size) + " bytes, over the limit of " +
-               std::to_string(options.max_file_bytes) + "; listed as a module but not parsed"});
-    }
-  }
-
+  // A directory whose identity equals one of its own ancestors' is a symlink cycle and
+  // is not entered; a directory reached twice by different paths (a symlink to a
+  // sibling) is kept under its real path when it has one, else under its smallest path.
+  // Both rules depend only on the tree, never on the walk's order, so output is stable.
+  Settled settled = SettleDirectories(WalkTree(fs, root, options));
+  project.import_roots = ImportRoots(fs, root, settled, project.package_prefix);
+  project.files = std::move(settled.files);
+  project.manage_py = std::move(settled.manage_py);
+  project.diagnostics = std::move(settled.diagnostics);
+  NameFiles(&project, options.max_file_bytes);
   std::sort(project.files.begin(), project.files.end(),
             [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
-
-  // A package (x/__init__.py) shadows a module of the same name (x.py), as in Python.
-  std::vector<SourceFile> unique;
-  {
-    std::vector<size_t> order(project.files.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      const auto& fa = project.files[a];
-      const auto& fb = project.files[b];
-      if (fa.module != fb.module) return fa.module < fb.module;
-      return fa.is_package > fb.is_package;
-    });
-    std::set<std::string> seen;
-    std::vector<bool> keep(project.files.size(), true);
-    for (size_t i : order) {
-      const auto& file = project.files[i];
-      if (!seen.insert(file.module).second) {
-        keep[i] = false;
-        project.diagnostics.push_back({"shadowed-module", Severity::kWarning, file.path, 0, 0,
-                                       "module '" + file.module + "' is also defined by another file; ignored"});
-      }
-    }
-    for (size_t i = 0; i < project.files.size(); ++i) {
-      if (keep[i]) unique.push_back(std::move(project.files[i]));
-    }
-  }
-  project.files = std::move(unique);
+  project.files = DropShadowed(std::move(project.files), &project.diagnostics);
   std::sort(project.manage_py.begin(), project.manage_py.end());
   SortDiagnostics(&project.diagnostics);
   return project;
