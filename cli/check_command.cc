@@ -35,9 +35,8 @@ int RunCheck(const CheckOptions& options) {
   // check runs on every pull request: by default its facts are cached beside the project.
   CommonOptions common = options.common;
   common.path = AnalysisRoot(config, common.path);
-  if (common.cache_dir.empty()) common.cache_dir = JoinPath(common.path, ".seams-cache");
-  AnalysisOptions analysis_options = ToAnalysisOptions(common);
-  ApplyConfig(config, &analysis_options);
+  if (common.analysis.cache_dir.empty()) common.analysis.cache_dir = JoinPath(common.path, ".seams-cache");
+  AnalysisOptions analysis_options = ResolveAnalysisOptions(config, common.analysis);
   RealFileSystem fs;
   Analysis analysis = RunAnalysis(fs, common.path, analysis_options, common, std::cerr);
   if (options.common.verbose) PrintDiagnostics(analysis, options.common, std::cerr);

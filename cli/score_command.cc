@@ -75,8 +75,7 @@ int RunScore(const ScoreOptions& options) {
     } else {
       CommonOptions common = options.common;
       common.path = AnalysisRoot(config, config_file ? ParentDirectory(path) : path);
-      AnalysisOptions analysis_options = ToAnalysisOptions(common);
-      ApplyConfig(config, &analysis_options);
+      AnalysisOptions analysis_options = ResolveAnalysisOptions(config, common.analysis);
       RealFileSystem fs;
       Analysis analysis = RunAnalysis(fs, common.path, analysis_options, common, std::cerr);
       if (options.common.verbose) PrintDiagnostics(analysis, options.common, std::cerr);

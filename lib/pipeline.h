@@ -25,7 +25,7 @@ namespace seams {
 /// Options for one analysis run.
 struct AnalysisOptions {
   DiscoverOptions discover;
-  ParseOptions parse = DefaultParseOptions();
+  ParseOptions parse;  ///< Threads and cache; Analyze adds the Django vocabulary (lib/django/vocabulary.h).
   DjangoOptions django;
   CouplingWeights weights;  ///< Of every edge kind, for the import graph and the coupling graph alike.
   bool cluster = false;        ///< Propose contexts (the cluster stage).

@@ -273,6 +273,8 @@ FactsCache::FactsCache(std::string directory, const ParseOptions& options) : dir
   for (const auto& name : options.call_names) salt << name << ',';
   salt << '|';
   for (const auto& name : options.attribute_names) salt << name << ',';
+  salt << '|';
+  for (const auto& name : options.chain_methods) salt << name << ',';
   salt_ = salt.str();
 }
 
