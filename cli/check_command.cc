@@ -9,6 +9,7 @@
 
 #include "cli/common_options.h"
 #include "cli/config_loading.h"
+#include "cli/diagnostic_printer.h"
 #include "cli/terminal.h"
 #include "lib/check/check.h"
 #include "lib/core/error.h"
@@ -45,7 +46,7 @@ int RunCheck(const CheckOptions& options) {
   // A config that names nothing, or names something twice, is a config error (exit 2).
   bool config_error = false;
   for (const auto& d : result.config_problems) {
-    std::cerr << d.path << ':' << d.line << ": " << SeverityName(d.severity) << ": " << d.code << ": " << d.message << '\n';
+    PrintDiagnostic(d, StderrStyle(options.common.color), std::cerr);
     config_error |= d.severity == Severity::kError;
   }
   if (config_error) return 2;
@@ -67,7 +68,11 @@ int RunCheck(const CheckOptions& options) {
   } else if (!options.baseline.empty()) {
     std::string text, error;
     if (!fs.ReadFile(options.baseline, &text, &error)) {
-      throw SeamsError(ErrorKind::kConfig, options.baseline + ": error: cannot read baseline: " + error);
+      Diagnostic problem;
+      problem.severity = Severity::kError;
+      problem.path = options.baseline;
+      problem.message = "cannot read the baseline: " + error;
+      throw SeamsError(ErrorKind::kConfig, std::vector<Diagnostic>{problem});
     }
     baseline = std::make_unique<Baseline>(ParseBaseline(text, options.baseline));
   }

@@ -8,6 +8,7 @@
 #include <map>
 #include <ostream>
 
+#include "cli/diagnostic_printer.h"
 #include "cli/terminal.h"
 #include "lib/core/error.h"
 
@@ -49,24 +50,12 @@ Analysis RunAnalysis(const FileSystem& fs, const std::string& root, const Analys
 
 void PrintDiagnostics(const Analysis& analysis, const CommonOptions& options, std::ostream& err) {
   if (options.quiet) return;
-  ColorMode mode = ColorMode::kAuto;
-  ParseColorMode(options.color, &mode);
-  Style style{ColorEnabled(mode, STDERR_FILENO)};
+  const Style style = StderrStyle(options.color);
   std::map<std::string, int> counts;
   for (const auto& d : analysis.diagnostics) {
     ++counts[SeverityName(d.severity)];
     if (d.severity == Severity::kNote && !options.verbose) continue;
-    if (!d.path.empty()) {
-      err << d.path;
-      if (d.line) err << ':' << d.line;
-      if (d.column) err << ':' << d.column;
-      err << ": ";
-    }
-    std::string severity = SeverityName(d.severity);
-    severity = d.severity == Severity::kError     ? style.Red(style.Bold(severity))
-               : d.severity == Severity::kWarning ? style.Yellow(severity)
-                                                  : style.Dim(severity);
-    err << severity << ": " << d.code << ": " << d.message << '\n';
+    PrintDiagnostic(d, style, err);
   }
   err << "seams: " << analysis.project.files.size() << " files, " << analysis.parsed_files << " parsed, "
       << analysis.skipped_files << " skipped; " << counts["error"] << " errors, " << counts["warning"]

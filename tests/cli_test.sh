@@ -156,6 +156,7 @@ printf 'colour = 1\n' > "$work/bad.toml"
 "$seams" cluster "$work/proj" --config "$work/bad.toml" -q 2>"$work/err"
 check "bad config exits 2" 2 $?
 assert "bad config located" grep -q "bad.toml:1:1: error: unknown key 'colour'" "$work/err"
+assert "bad config: exactly one error: on stderr" test "$(grep -o 'error:' "$work/err" | wc -l)" = 1
 
 # check: the init config on the example fails on nothing new once baselined.
 cd "$work/proj" && git init -q && git -c user.email=t@t -c user.name=t add -A && git -c user.email=t@t -c user.name=t commit -q -m base && cd - >/dev/null

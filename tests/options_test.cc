@@ -73,7 +73,7 @@ TEST_CASE("a bad --weight or --level is a usage error", "[options]") {
   }
 }
 
-TEST_CASE("exclude: the config's globs and the command line's add up", "[options]") {
+TEST_CASE("excluded globs: the config's and the command line's add up", "[options]") {
   AnalysisFlags flags;
   flags.exclude = {"**/vendor/**", "**/legacy/**"};
   AnalysisOptions options = ResolveAnalysisOptions(ConfigOf("exclude = [\"**/legacy/**\", \"docs/**\"]\n"), flags);
