@@ -9,6 +9,7 @@
 
 #include "cli/common_options.h"
 #include "cli/config_loading.h"
+#include "cli/diagnostic_printer.h"
 #include "cli/terminal.h"
 #include "lib/check/check.h"
 #include "lib/core/error.h"
@@ -35,9 +36,8 @@ int RunCheck(const CheckOptions& options) {
   // check runs on every pull request: by default its facts are cached beside the project.
   CommonOptions common = options.common;
   common.path = AnalysisRoot(config, common.path);
-  if (common.cache_dir.empty()) common.cache_dir = JoinPath(common.path, ".seams-cache");
-  AnalysisOptions analysis_options = ToAnalysisOptions(common);
-  ApplyConfig(config, &analysis_options);
+  if (common.analysis.cache_dir.empty()) common.analysis.cache_dir = JoinPath(common.path, ".seams-cache");
+  AnalysisOptions analysis_options = ResolveAnalysisOptions(config, common.analysis);
   RealFileSystem fs;
   Analysis analysis = RunAnalysis(fs, common.path, analysis_options, common, std::cerr);
   if (options.common.verbose) PrintDiagnostics(analysis, options.common, std::cerr);
@@ -46,7 +46,7 @@ int RunCheck(const CheckOptions& options) {
   // A config that names nothing, or names something twice, is a config error (exit 2).
   bool config_error = false;
   for (const auto& d : result.config_problems) {
-    std::cerr << d.path << ':' << d.line << ": " << SeverityName(d.severity) << ": " << d.code << ": " << d.message << '\n';
+    PrintDiagnostic(d, StderrStyle(options.common.color), std::cerr);
     config_error |= d.severity == Severity::kError;
   }
   if (config_error) return 2;
@@ -68,7 +68,11 @@ int RunCheck(const CheckOptions& options) {
   } else if (!options.baseline.empty()) {
     std::string text, error;
     if (!fs.ReadFile(options.baseline, &text, &error)) {
-      throw SeamsError(ErrorKind::kConfig, options.baseline + ": error: cannot read baseline: " + error);
+      Diagnostic problem;
+      problem.severity = Severity::kError;
+      problem.path = options.baseline;
+      problem.message = "cannot read the baseline: " + error;
+      throw SeamsError(ErrorKind::kConfig, std::vector<Diagnostic>{problem});
     }
     baseline = std::make_unique<Baseline>(ParseBaseline(text, options.baseline));
   }

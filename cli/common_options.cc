@@ -8,24 +8,27 @@
 #include <map>
 #include <ostream>
 
+#include "cli/diagnostic_printer.h"
 #include "cli/terminal.h"
 #include "lib/core/error.h"
 
 namespace seams::cli {
 
 void AddCommonOptions(CLI::App* command, CommonOptions* options) {
+  AnalysisFlags& flags = options->analysis;
   command->add_option("path", options->path, "Directory of the Django project (default: .)");
-  command->add_option("--exclude", options->exclude, "Glob of paths to leave out, repeatable (e.g. '**/vendor/**')");
-  command->add_option("-j,--jobs", options->jobs, "Parse threads (default: one per core)");
-  command->add_option("--max-file-size", options->max_file_bytes, "Files larger than this many bytes are not parsed");
-  command->add_option("--model-base", options->model_bases,
+  command->add_option("--exclude", flags.exclude, "Glob of paths to leave out, repeatable (e.g. '**/vendor/**')");
+  command->add_option("-j,--jobs", flags.jobs, "Parse threads (default: one per core)");
+  command->add_option("--max-file-size", flags.max_file_bytes, "Files larger than this many bytes are not parsed")
+      ->default_str(std::to_string(DiscoverOptions{}.max_file_bytes));
+  command->add_option("--model-base", flags.model_bases,
                       "Third-party model base class, qualified (e.g. mptt.models.MPTTModel); repeatable");
-  command->add_option("--model-loader", options->model_loaders,
+  command->add_option("--model-loader", flags.model_loaders,
                       "Function called like apps.get_model(app_label, name), besides get_model; repeatable");
-  command->add_option("--class-loader", options->class_loaders,
+  command->add_option("--class-loader", flags.class_loaders,
                       "Function called like oscar's get_class(module, name), besides get_class; repeatable");
-  command->add_option("--cache-dir", options->cache_dir, "Cache of per-file facts keyed by content hash");
-  command->add_flag("--no-cache", options->no_cache, "Do not read or write the facts cache");
+  command->add_option("--cache-dir", flags.cache_dir, "Cache of per-file facts keyed by content hash");
+  command->add_flag("--no-cache", flags.no_cache, "Do not read or write the facts cache");
   command->add_flag("-q,--quiet", options->quiet, "Print no diagnostics");
   command->add_flag("-v,--verbose", options->verbose, "Print every diagnostic, notes included, and the time of each stage");
   command->add_option("--color", options->color, "Colour on stderr: auto (a terminal, and NO_COLOR unset), always, never")
@@ -45,46 +48,14 @@ Analysis RunAnalysis(const FileSystem& fs, const std::string& root, const Analys
   return analysis;
 }
 
-AnalysisOptions ToAnalysisOptions(const CommonOptions& options) {
-  AnalysisOptions analysis;
-  analysis.discover.exclude = options.exclude;
-  analysis.discover.max_file_bytes = options.max_file_bytes;
-  analysis.parse.jobs = options.jobs;
-  if (!options.no_cache) analysis.parse.cache_dir = options.cache_dir;
-  analysis.django.model_bases = options.model_bases;
-  // Loader names are matched on the callee's last name, so calls to them must be recorded by the parser.
-  auto last = [](const std::string& dotted) { return dotted.substr(dotted.rfind('.') + 1); };
-  for (const auto& loader : options.model_loaders) {
-    analysis.django.model_loaders.push_back(last(loader));
-    analysis.parse.call_names.insert(last(loader));
-  }
-  for (const auto& loader : options.class_loaders) {
-    analysis.django.class_loaders.push_back(last(loader));
-    analysis.parse.call_names.insert(last(loader));
-  }
-  return analysis;
-}
-
 void PrintDiagnostics(const Analysis& analysis, const CommonOptions& options, std::ostream& err) {
   if (options.quiet) return;
-  ColorMode mode = ColorMode::kAuto;
-  ParseColorMode(options.color, &mode);
-  Style style{ColorEnabled(mode, STDERR_FILENO)};
+  const Style style = StderrStyle(options.color);
   std::map<std::string, int> counts;
   for (const auto& d : analysis.diagnostics) {
     ++counts[SeverityName(d.severity)];
     if (d.severity == Severity::kNote && !options.verbose) continue;
-    if (!d.path.empty()) {
-      err << d.path;
-      if (d.line) err << ':' << d.line;
-      if (d.column) err << ':' << d.column;
-      err << ": ";
-    }
-    std::string severity = SeverityName(d.severity);
-    severity = d.severity == Severity::kError     ? style.Red(style.Bold(severity))
-               : d.severity == Severity::kWarning ? style.Yellow(severity)
-                                                  : style.Dim(severity);
-    err << severity << ": " << d.code << ": " << d.message << '\n';
+    PrintDiagnostic(d, style, err);
   }
   err << "seams: " << analysis.project.files.size() << " files, " << analysis.parsed_files << " parsed, "
       << analysis.skipped_files << " skipped; " << counts["error"] << " errors, " << counts["warning"]

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "lib/analysis_options.h"
 #include "lib/pipeline.h"
 
 namespace seams::cli {
@@ -13,24 +14,17 @@ namespace seams::cli {
 /// What every analysing command accepts.
 struct CommonOptions {
   std::string path = ".";
-  std::vector<std::string> exclude;
-  unsigned jobs = 0;
-  std::uint64_t max_file_bytes = 10u << 20;
-  std::vector<std::string> model_bases;
-  std::vector<std::string> model_loaders;
-  std::vector<std::string> class_loaders;
-  std::string cache_dir;  ///< Facts cache; "" for none (check defaults to PATH/.seams-cache).
-  bool no_cache = false;
+  /// The analysis flags, as typed: ResolveAnalysisOptions (lib/analysis_options.h) weighs
+  /// them against the config. check defaults `cache_dir` to PATH/.seams-cache.
+  AnalysisFlags analysis;
   bool quiet = false;
   bool verbose = false;
   std::string color = "auto";  ///< auto | always | never
 };
 
-/// Adds PATH, --exclude, --jobs, --max-file-size, --quiet and --verbose to `command`.
+/// Adds PATH, --exclude, --jobs, --max-file-size, the Django vocabulary, the cache,
+/// --quiet, --verbose and --color to `command`.
 void AddCommonOptions(CLI::App* command, CommonOptions* options);
-
-/// The analysis options those flags describe.
-AnalysisOptions ToAnalysisOptions(const CommonOptions& options);
 
 /// Runs the analysis with a progress line on stderr while it discovers and
 /// parses (only when stderr is a terminal and not --quiet), then, with

@@ -17,8 +17,4 @@ Config LoadProjectConfig(const std::string& project_path, const std::string& exp
 /// config file's directory) when the config sets one other than ".".
 std::string AnalysisRoot(const Config& config, const std::string& path);
 
-/// Applies what the config says about the analysis (exclude, weights, Django
-/// vocabulary, shared kernel, pins) to `options`.
-void ApplyConfig(const Config& config, AnalysisOptions* options);
-
 }  // namespace seams::cli

@@ -24,7 +24,9 @@ int RunGraph(const GraphOptions& options) {
   ParseGraphLevel(options.level, &level);
   Reporter reporter = FindGraphReporter(options.format);
   RealFileSystem fs;
-  Analysis analysis = RunAnalysis(fs, options.common.path, ToAnalysisOptions(options.common), options.common, std::cerr);
+  // No config is read: the graph is the code as it is, whatever contexts were agreed.
+  AnalysisOptions analysis_options = ResolveAnalysisOptions(Config{}, options.common.analysis);
+  Analysis analysis = RunAnalysis(fs, options.common.path, analysis_options, options.common, std::cerr);
   PrintDiagnostics(analysis, options.common, std::cerr);
   nlohmann::json report = BuildGraphReport(analysis, level);
   std::ostringstream text;

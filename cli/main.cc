@@ -7,6 +7,7 @@
 #include "cli/analyze_command.h"
 #include "cli/check_command.h"
 #include "cli/cluster_command.h"
+#include "cli/diagnostic_printer.h"
 #include "cli/diagram_command.h"
 #include "cli/explain_command.h"
 #include "cli/graph_command.h"
@@ -41,14 +42,16 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;  // usage errors exit 2 (docs/architecture.md, exit codes)
   }
 
-  // The one error boundary: the library throws SeamsError when a run cannot go on.
+  // The one error boundary: the library throws SeamsError when a run cannot go on,
+  // and its messages carry no severity; it is written here.
+  const seams::cli::Style style = seams::cli::StderrStyle("auto");
   try {
     return run ? run() : 2;
   } catch (const seams::SeamsError& e) {
-    std::cerr << "seams: error: " << e.what() << '\n';
+    seams::cli::PrintError(e, style, std::cerr);
     return e.kind() == seams::ErrorKind::kInput ? 3 : 2;
   } catch (const std::exception& e) {
-    std::cerr << "seams: error: " << e.what() << '\n';
+    seams::cli::PrintError(seams::SeamsError(seams::ErrorKind::kInput, e.what()), style, std::cerr);
     return 3;
   }
 }

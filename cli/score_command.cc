@@ -8,6 +8,7 @@
 
 #include "cli/common_options.h"
 #include "cli/config_loading.h"
+#include "cli/diagnostic_printer.h"
 #include "cli/report_input.h"
 #include "lib/check/assign.h"
 #include "lib/cluster/score.h"
@@ -40,14 +41,14 @@ std::string ParentDirectory(const std::string& path) {
 }
 
 // The config's assignment; config problems are printed as `seams check` prints them.
-bool AssignFromConfig(const Config& config, const CouplingGraph& graph, bool include_tests,
+bool AssignFromConfig(const Config& config, const CouplingGraph& graph, bool include_tests, const std::string& color,
                       std::vector<std::string>* assignment) {
   std::vector<Diagnostic> problems;
   *assignment = AssignContexts(config, graph, &problems);
   SortDiagnostics(&problems);
   bool error = false;
   for (const auto& d : problems) {
-    std::cerr << d.path << ':' << d.line << ": " << SeverityName(d.severity) << ": " << d.code << ": " << d.message << '\n';
+    PrintDiagnostic(d, StderrStyle(color), std::cerr);
     error |= d.severity == Severity::kError;
   }
   if (!include_tests) LeaveOutTestsAndMigrations(graph, assignment);
@@ -81,15 +82,14 @@ int RunScore(const ScoreOptions& options) {
     } else {
       CommonOptions common = options.common;
       common.path = AnalysisRoot(config, config_file ? ParentDirectory(path) : path);
-      AnalysisOptions analysis_options = ToAnalysisOptions(common);
-      ApplyConfig(config, &analysis_options);
+      AnalysisOptions analysis_options = ResolveAnalysisOptions(config, common.analysis);
       RealFileSystem fs;
       Analysis analysis = RunAnalysis(fs, common.path, analysis_options, common, std::cerr);
       if (options.common.verbose) PrintDiagnostics(analysis, options.common, std::cerr);
       graph = std::move(analysis.coupling);
       data = DataUsesOf(analysis.queries);
     }
-    if (!AssignFromConfig(config, graph, options.include_tests, &assignment)) return 2;
+    if (!AssignFromConfig(config, graph, options.include_tests, options.common.color, &assignment)) return 2;
   }
 
   nlohmann::json report = BuildScoreReport(ScoreAssignment(graph, assignment, data ? &*data : nullptr), source);

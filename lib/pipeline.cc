@@ -4,6 +4,7 @@
 #include <set>
 
 #include "lib/django/symbols.h"
+#include "lib/django/vocabulary.h"
 
 namespace seams {
 
@@ -38,7 +39,8 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   clock.Mark("discover", Count(analysis.project.files.size(), "files"));
 
   // Parse every file on all cores; each syntax tree is freed as soon as its facts are out.
-  analysis.facts = ParseProject(fs, analysis.project, options.parse);
+  // The parser records the calls and attributes the Django stages read, and no others.
+  analysis.facts = ParseProject(fs, analysis.project, WithDjangoVocabulary(options.parse, options.django));
   clock.Mark("parse", Count(analysis.project.files.size(), "files"));
 
   // Read the Django layout (settings module, apps and their labels) from the facts,

@@ -25,7 +25,7 @@ namespace seams {
 /// Options for one analysis run.
 struct AnalysisOptions {
   DiscoverOptions discover;
-  ParseOptions parse = DefaultParseOptions();
+  ParseOptions parse;  ///< Threads and cache; Analyze adds the Django vocabulary (lib/django/vocabulary.h).
   DjangoOptions django;
   CouplingWeights weights;  ///< Of every edge kind, for the import graph and the coupling graph alike.
   bool cluster = false;        ///< Propose contexts (the cluster stage).
@@ -53,7 +53,9 @@ struct Analysis {
   std::vector<StageTiming> timings;    ///< Wall time per stage, in order; never written into a report.
 };
 
-/// Runs discover → parse → django layout → resolve → graph on `root`.
+/// Runs every stage on `root`, in order: discover → parse → Django layout → resolve →
+/// settings → models and tables → Django facts → queries → import and coupling
+/// graphs → the proposal (when `options.cluster`). Timings land in Analysis::timings.
 /// Throws SeamsError only when the root itself cannot be analysed.
 Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOptions& options);
 

@@ -27,7 +27,7 @@ nlohmann::json BuildGraphReport(const Analysis& analysis, GraphLevel level);
 /// Renders a report as a function of the report alone.
 using Reporter = void (*)(const nlohmann::json& report, std::ostream& out);
 
-/// The reporter registered for `format` ("json", "dot"), or nullptr.
+/// The reporter registered for `format` (one of GraphFormats()), or nullptr.
 Reporter FindGraphReporter(const std::string& format);
 
 /// Names of the registered graph formats, sorted.

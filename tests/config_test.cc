@@ -15,6 +15,8 @@ std::string ErrorOf(const std::string& text, const std::string& path = "seams.to
     ParseConfig(text, path);
   } catch (const seams::SeamsError& e) {
     CHECK(e.kind() == seams::ErrorKind::kConfig);
+    // Only the CLI's error boundary writes a severity.
+    CHECK(std::string(e.what()).find("error:") == std::string::npos);
     return e.what();
   }
   return "";
@@ -78,24 +80,41 @@ TEST_CASE("pyproject.toml: [tool.seams] is the config", "[config]") {
   CHECK(c.exclude == std::vector<std::string>{"a"});
   REQUIRE(c.contexts.size() == 1);
   CHECK(c.contexts[0].line == 7);
-  CHECK(ErrorOf("[project]\nname = \"x\"\n", "pyproject.toml") == "pyproject.toml: error: no [tool.seams] table");
+  CHECK(ErrorOf("[project]\nname = \"x\"\n", "pyproject.toml") == "pyproject.toml: no [tool.seams] table");
+}
+
+TEST_CASE("every config problem is a located diagnostic of severity error", "[config]") {
+  try {
+    ParseConfig("colour = 1\n[[context]]\nmembers = [\"a\"]\n", "x/seams.toml");
+    FAIL("no error");
+  } catch (const seams::SeamsError& e) {
+    REQUIRE(e.problems().size() == 2);
+    for (const auto& d : e.problems()) {
+      CHECK(d.path == "x/seams.toml");
+      CHECK(d.severity == seams::Severity::kError);
+      CHECK(d.message.find("error") == std::string::npos);
+    }
+    CHECK(e.problems()[0].line == 1);
+    CHECK(e.problems()[0].column == 1);
+    CHECK(e.problems()[1].line == 2);
+  }
 }
 
 TEST_CASE("config errors name the file, line and column, with help", "[config]") {
-  CHECK(ErrorOf("exclude = [\"a\"\n") == "seams.toml:1:16: error: Error while parsing array: encountered end-of-file");
+  CHECK(ErrorOf("exclude = [\"a\"\n") == "seams.toml:1:16: Error while parsing array: encountered end-of-file");
   CHECK(ErrorOf("colour = \"red\"\n") ==
-        "seams.toml:1:1: error: unknown key 'colour' in [tool.seams]\n"
+        "seams.toml:1:1: unknown key 'colour' in [tool.seams]\n"
         "  help: known keys: context, django, exclude, not_shared_kernel, pins, root, rules, scope, shared_kernel, weights");
   CHECK(ErrorOf("[[context]]\nname = \"a\"\nmembers = [\"a\"]\ndepends_on = [\"b\"]\n") ==
-        "seams.toml:4:15: error: depends_on names an unknown context 'b'\n"
+        "seams.toml:4:15: depends_on names an unknown context 'b'\n"
         "  help: declare it with [[tool.seams.context]] name = \"b\", or remove it");
-  CHECK(ErrorOf("[weights]\nfoo = 1\n") .find("seams.toml:2:1: error: unknown edge kind 'foo'") == 0);
+  CHECK(ErrorOf("[weights]\nfoo = 1\n") .find("seams.toml:2:1: unknown edge kind 'foo'") == 0);
   CHECK(ErrorOf("[rules]\ncross-context-import = \"fatal\"\n") ==
-        "seams.toml:2:24: error: severity of 'cross-context-import' must be \"error\", \"warn\" or \"off\"");
-  CHECK(ErrorOf("[[context]]\nmembers = [\"a\"]\n") == "seams.toml:1:1: error: a context needs a name\n  help: name = \"orders\"");
+        "seams.toml:2:24: severity of 'cross-context-import' must be \"error\", \"warn\" or \"off\"");
+  CHECK(ErrorOf("[[context]]\nmembers = [\"a\"]\n") == "seams.toml:1:1: a context needs a name\n  help: name = \"orders\"");
   CHECK(ErrorOf("[[context]]\nname = \"a\"\nmembers = [\"a\"]\n[[context]]\nname = \"a\"\nmembers = [\"b\"]\n") ==
-        "seams.toml:4:1: error: context 'a' is declared twice (first at line 1)");
-  CHECK(ErrorOf("exclude = \"a\"\n") == "seams.toml:1:11: error: 'exclude' must be an array of strings\n  help: exclude = [\"…\"]");
+        "seams.toml:4:1: context 'a' is declared twice (first at line 1)");
+  CHECK(ErrorOf("exclude = \"a\"\n") == "seams.toml:1:11: 'exclude' must be an array of strings\n  help: exclude = [\"…\"]");
 }
 
 TEST_CASE("[scope]: what the proposal clusters, and its errors", "[config]") {
@@ -113,9 +132,9 @@ TEST_CASE("[scope]: what the proposal clusters, and its errors", "[config]") {
   CHECK_FALSE(empty.scope.mode);
   CHECK_FALSE(empty.scope.include_tests);
 
-  CHECK(ErrorOf("[scope]\nmode = \"everything\"\n").find("seams.toml:2:8: error: unknown scope mode 'everything'") == 0);
-  CHECK(ErrorOf("[scope]\ninclude_tests = \"yes\"\n") == "seams.toml:2:17: error: 'include_tests' must be true or false");
+  CHECK(ErrorOf("[scope]\nmode = \"everything\"\n").find("seams.toml:2:8: unknown scope mode 'everything'") == 0);
+  CHECK(ErrorOf("[scope]\ninclude_tests = \"yes\"\n") == "seams.toml:2:17: 'include_tests' must be true or false");
   CHECK(ErrorOf("[scope]\nwhere = 1\n") ==
-        "seams.toml:2:1: error: unknown key 'where' in [tool.seams.scope]\n  help: known keys: include_tests, inside, mode, outside");
-  CHECK(ErrorOf("scope = \"project\"\n").find("seams.toml:1:9: error: 'scope' must be a table") == 0);
+        "seams.toml:2:1: unknown key 'where' in [tool.seams.scope]\n  help: known keys: include_tests, inside, mode, outside");
+  CHECK(ErrorOf("scope = \"project\"\n").find("seams.toml:1:9: 'scope' must be a table") == 0);
 }

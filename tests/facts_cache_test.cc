@@ -12,28 +12,77 @@
 
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string Dump(const seams::FileFacts& f) {
-  // Serialising is deterministic, so equal bytes mean equal facts.
-  return seams::SerializeFacts(f);
-}
-
-}  // namespace
-
-TEST_CASE("facts survive the cache format exactly", "[cache]") {
+TEST_CASE("facts survive the cache format exactly, field by field", "[cache]") {
   auto facts = seams::test::Parse(
       "from .models import (Order,  # seams: ignore[private-import]\n    Item)\n"
       "class A(get_model('a', 'B'), metaclass=M):\n    x = {'k': [1, 2.5, None, f'{y}']}\n"
       "@receiver(post_save, sender=A)\ndef f(sender, **kw):\n    A.objects.filter(a=1).delay()\n"
+      "    with transaction.atomic(using='x'):\n        qs = A.DoesNotExist\n"
       "__all__ = ['A']\ndef broken(:\n");
+  // Every kind of fact is present, so a field the serializer drops anywhere fails below.
   REQUIRE(facts.has_syntax_error);
+  REQUIRE_FALSE(facts.imports.empty());
+  REQUIRE_FALSE(facts.classes.empty());
+  REQUIRE_FALSE(facts.functions.empty());
+  REQUIRE_FALSE(facts.assignments.empty());
+  REQUIRE_FALSE(facts.calls.empty());
+  REQUIRE_FALSE(facts.attribute_refs.empty());
+  REQUIRE_FALSE(facts.chains.empty());
+  REQUIRE_FALSE(facts.blocks.empty());
+  REQUIRE_FALSE(facts.dunder_all.empty());
+  REQUIRE_FALSE(facts.suppressions.empty());
+  REQUIRE_FALSE(facts.diagnostics.empty());
   auto back = seams::DeserializeFacts(seams::SerializeFacts(facts));
   REQUIRE(back);
-  CHECK(Dump(*back) == Dump(facts));
+  // The cache stores no path: Load gives the diagnostics the file's path back.
+  for (auto& d : back->diagnostics) d.path = "test.py";
   CHECK(back->imports == facts.imports);
-  CHECK(back->suppressions.size() == 1);
+  CHECK(back->classes == facts.classes);
+  CHECK(back->functions == facts.functions);
+  CHECK(back->assignments == facts.assignments);
+  CHECK(back->calls == facts.calls);
+  CHECK(back->attribute_refs == facts.attribute_refs);
+  CHECK(back->chains == facts.chains);
+  CHECK(back->blocks == facts.blocks);
+  CHECK(back->dunder_all == facts.dunder_all);
+  CHECK(back->suppressions == facts.suppressions);
+  CHECK(back->diagnostics == facts.diagnostics);
+  CHECK(back->lines == facts.lines);
+  CHECK(back->parsed == facts.parsed);
+  CHECK(back->has_syntax_error == facts.has_syntax_error);
+  CHECK(*back == facts);
   CHECK(back->classes.at(0).bases.at(0).items.at(1).text == "B");
+}
+
+TEST_CASE("facts compare field by field: one changed field makes them differ", "[cache]") {
+  auto facts = seams::test::Parse("class A(B):\n    x = f(1)\n");
+  auto changed = facts;
+  REQUIRE(changed == facts);
+  changed.classes.at(0).end_line += 1;
+  CHECK_FALSE(changed == facts);
+  changed = facts;
+  changed.assignments.at(0).value.items.at(0).text = "2";
+  CHECK_FALSE(changed == facts);
+}
+
+TEST_CASE("the cache key carries the extractor's version: another version misses", "[cache]") {
+  std::string version = seams::FactsVersion();
+  CHECK(version.size() == 32);
+  CHECK(version.find_first_not_of("0123456789abcdef") == std::string::npos);
+  fs::path dir = fs::temp_directory_path() / ("seams-cache-version-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  seams::ParseOptions options;
+  seams::FactsCache built(dir.string(), options);
+  seams::FactsCache same(dir.string(), options, version);
+  seams::FactsCache other(dir.string(), options, version + "x");
+  const std::string source = "import a\n";
+  auto facts = seams::test::Parse(source);
+  built.Store(built.Key(source), facts);
+  CHECK(same.Key(source) == built.Key(source));
+  CHECK(other.Key(source) != built.Key(source));
+  CHECK(same.Load(same.Key(source), "a.py"));
+  CHECK_FALSE(other.Load(other.Key(source), "a.py"));
+  fs::remove_all(dir);
 }
 
 TEST_CASE("corrupt or truncated cache bytes are a miss", "[cache]") {

@@ -6,9 +6,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "lib/django/vocabulary.h"
+
 namespace seams::test {
 
-FileFacts Parse(const std::string& source) { return ParseSource("test.py", source, DefaultParseOptions()); }
+FileFacts Parse(const std::string& source) { return ParseSource("test.py", source, WithDjangoVocabulary({}, {})); }
 
 Analysis AnalyzeMemory(const MemoryFileSystem& fs, unsigned jobs) {
   AnalysisOptions options;

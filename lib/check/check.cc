@@ -315,15 +315,22 @@ class Checker {
 CheckResult Check(const Config& config, const Analysis& analysis) { return Checker(config, analysis).Run(); }
 
 Baseline ParseBaseline(const std::string& text, const std::string& path) {
+  auto problem = [&](const std::string& what) {
+    Diagnostic d;
+    d.severity = Severity::kError;
+    d.path = path;
+    d.message = what;
+    return SeamsError(ErrorKind::kConfig, std::vector<Diagnostic>{d});
+  };
   Baseline baseline;
   try {
     nlohmann::json doc = nlohmann::json::parse(text);
     if (doc.value("schema", "") != "seams.baseline/1") {
-      throw SeamsError(ErrorKind::kConfig, path + ": error: not a seams baseline (expected \"schema\": \"seams.baseline/1\")");
+      throw problem("not a seams baseline (expected \"schema\": \"seams.baseline/1\")");
     }
     for (const auto& key : doc.at("violations")) baseline.keys.insert(key.get<std::string>());
   } catch (const nlohmann::json::exception& e) {
-    throw SeamsError(ErrorKind::kConfig, path + ": error: malformed baseline: " + e.what());
+    throw problem(std::string("malformed baseline: ") + e.what());
   }
   return baseline;
 }

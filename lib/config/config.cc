@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
-#include <sstream>
 #include <toml++/toml.h>
 
 #include "lib/core/error.h"
@@ -16,26 +15,30 @@ namespace seams {
 
 namespace {
 
+// One problem of a config file, located; the CLI adds the severity when it prints it.
+Diagnostic Problem(const std::string& path, int line, int column, const std::string& what,
+                   const std::string& help = "") {
+  Diagnostic d;
+  d.severity = Severity::kError;
+  d.path = path;
+  d.line = line;
+  d.column = column;
+  d.message = help.empty() ? what : what + "\n  help: " + help;
+  return d;
+}
+
+SeamsError ConfigError(Diagnostic problem) { return SeamsError(ErrorKind::kConfig, std::vector<Diagnostic>{problem}); }
+
 class Reader {
  public:
   explicit Reader(std::string path) : path_(std::move(path)) {}
 
   void Error(const toml::source_region& at, const std::string& what, const std::string& help = "") {
-    std::ostringstream out;
-    out << path_ << ':' << at.begin.line << ':' << at.begin.column << ": error: " << what;
-    if (!help.empty()) out << "\n  help: " << help;
-    errors_.push_back(out.str());
+    errors_.push_back(Problem(path_, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), what, help));
   }
 
   bool ok() const { return errors_.empty(); }
-  std::string Errors() const {
-    std::string all;
-    for (const auto& e : errors_) {
-      if (!all.empty()) all += '\n';
-      all += e;
-    }
-    return all;
-  }
+  const std::vector<Diagnostic>& Errors() const { return errors_; }
 
   void Keys(const toml::table& table, const std::set<std::string>& allowed, const std::string& where) {
     for (const auto& [key, node] : table) {
@@ -87,7 +90,7 @@ class Reader {
 
  private:
   std::string path_;
-  std::vector<std::string> errors_;
+  std::vector<Diagnostic> errors_;
 };
 
 // A name that will be printed in reports and terminals: no NUL, escape, newline
@@ -114,15 +117,14 @@ Config ParseConfig(const std::string& text, const std::string& path) {
   try {
     document = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
-    std::ostringstream out;
-    out << path << ':' << e.source().begin.line << ':' << e.source().begin.column << ": error: " << e.description();
-    throw SeamsError(ErrorKind::kConfig, out.str());
+    throw ConfigError(Problem(path, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column),
+                              std::string(e.description())));
   }
   const toml::table* table = &document;
   if (EndsWith(path, "pyproject.toml")) {
     const toml::table* tool = document["tool"].as_table();
     table = tool ? (*tool)["seams"].as_table() : nullptr;
-    if (!table) throw SeamsError(ErrorKind::kConfig, path + ": error: no [tool.seams] table");
+    if (!table) throw ConfigError(Problem(path, 0, 0, "no [tool.seams] table"));
   }
   reader.Keys(*table,
               {"root", "exclude", "shared_kernel", "not_shared_kernel", "context", "weights", "rules", "pins", "django", "scope"},
@@ -283,12 +285,13 @@ Config LoadConfig(const FileSystem& fs, const std::string& path) {
   // A directory opens and reads as empty on Linux: it would pass as a config with no contexts.
   auto type = fs.Stat(path);
   if (type && *type != EntryType::kFile) {
-    throw SeamsError(ErrorKind::kConfig, path + ":1:1: error: " +
-                                             (*type == EntryType::kDirectory ? "a directory" : "not a regular file") +
-                                             ", not a config file\n  help: name a seams.toml or a pyproject.toml");
+    throw ConfigError(Problem(path, 1, 1,
+                              std::string(*type == EntryType::kDirectory ? "a directory" : "not a regular file") +
+                                  ", not a config file",
+                              "name a seams.toml or a pyproject.toml"));
   }
   std::string text, error;
-  if (!fs.ReadFile(path, &text, &error)) throw SeamsError(ErrorKind::kConfig, path + ": error: cannot read: " + error);
+  if (!fs.ReadFile(path, &text, &error)) throw ConfigError(Problem(path, 0, 0, "cannot read: " + error));
   return ParseConfig(text, path);
 }
 

@@ -56,8 +56,9 @@ struct Config {
 };
 
 /// Reads `path` (a seams.toml, or a pyproject.toml whose [tool.seams] is used).
-/// Throws SeamsError(kConfig) whose message lists every problem as
-/// `path:line:col: error: what is wrong` with a `help:` line: TOML syntax, unknown
+/// Throws SeamsError(kConfig) whose problems() hold every problem as a located
+/// Diagnostic (what() lists them as `path:line:col: what is wrong`, with a
+/// `help:` line; the CLI adds the severity when it prints them): TOML syntax, unknown
 /// keys, wrong types, unknown rules or edge kinds, a context without a name,
 /// duplicate context names, depends_on naming an unknown context, a model or
 /// field entry without its class or with a key of the wrong shape.

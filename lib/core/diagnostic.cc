@@ -1,6 +1,7 @@
 #include "lib/core/diagnostic.h"
 
 #include <algorithm>
+#include <string>
 #include <tuple>
 
 namespace seams {
@@ -12,6 +13,14 @@ const char* SeverityName(Severity severity) {
     case Severity::kNote: return "note";
   }
   return "note";
+}
+
+std::string DiagnosticLocation(const Diagnostic& d) {
+  if (d.path.empty()) return "";
+  std::string at = d.path;
+  if (d.line) at += ':' + std::to_string(d.line);
+  if (d.line && d.column) at += ':' + std::to_string(d.column);
+  return at;
 }
 
 bool DiagnosticLess(const Diagnostic& a, const Diagnostic& b) {

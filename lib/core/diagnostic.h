@@ -25,6 +25,9 @@ struct Diagnostic {
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
+/// "path:line:col", "path:line" or "path" as far as `d` knows them; "" without a path.
+std::string DiagnosticLocation(const Diagnostic& d);
+
 /// Total order used wherever diagnostics leave a stage: path, line, column, code, message.
 bool DiagnosticLess(const Diagnostic& a, const Diagnostic& b);
 

@@ -368,7 +368,7 @@ Knowledge ParseKnowledge(const std::string& text, const std::string& path, std::
   Knowledge knowledge;
   auto error = [&](const toml::source_region& at, const std::string& what, const std::string& help) {
     std::ostringstream out;
-    out << path << ':' << at.begin.line << ':' << at.begin.column << ": error: " << what;
+    out << path << ':' << at.begin.line << ':' << at.begin.column << ": " << what;
     if (!help.empty()) out << "\n  help: " << help;
     errors->push_back(out.str());
   };

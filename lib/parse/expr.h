@@ -29,6 +29,8 @@ struct Expr {
   std::vector<std::pair<std::string, Expr>> keywords;  ///< Call keyword arguments, in order.
   int line = 0;                                         ///< 1-based line where it starts.
 
+  friend bool operator==(const Expr&, const Expr&) = default;
+
   bool IsString() const { return kind == Kind::kString; }
   bool IsName() const { return kind == Kind::kName; }
   bool IsCall() const { return kind == Kind::kCall; }

@@ -129,17 +129,6 @@ struct Context {
   bool guarded = false;
 };
 
-// ORM methods: a chain calling one of these is recorded (ChainFact).
-const std::set<std::string>& ChainMethods() {
-  static const std::set<std::string> k = {
-      "filter", "exclude", "get", "get_or_create", "update_or_create", "order_by", "values", "values_list",
-      "select_related", "prefetch_related", "annotate", "aggregate", "distinct", "all", "only", "defer",
-      "first", "last", "earliest", "latest", "create", "bulk_create", "bulk_update", "update", "delete",
-      "save", "add", "remove", "set", "clear", "select_for_update", "iterator", "exists", "count", "alias",
-      "on_commit"};
-  return k;
-}
-
 int Line(TSNode node) { return static_cast<int>(ts_node_start_point(node).row) + 1; }
 int Column(TSNode node) { return static_cast<int>(ts_node_start_point(node).column) + 1; }
 
@@ -498,7 +487,7 @@ class Extractor {
     bool orm = false, any_call = false;
     for (const auto& link : chain.links) {
       any_call = any_call || link.call;
-      orm = orm || (link.call && ChainMethods().count(link.name));
+      orm = orm || (link.call && options_.chain_methods.count(link.name));
     }
     if (!orm && chain.target.empty()) return -1;
     chain.outer = chain_stack_.empty() ? -1 : chain_stack_.back();

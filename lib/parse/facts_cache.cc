@@ -11,11 +11,15 @@
 #include <thread>
 #include <unistd.h>
 
+#include "lib/parse/facts_version.h"
+
 namespace seams {
 
 namespace {
 
-constexpr char kMagic[8] = {'S', 'E', 'A', 'M', 'F', 'C', '0', '4'};
+// Marks a cache entry. Which extractor wrote it is in the key instead (kFactsVersion,
+// generated at build time from the fact schema and the extractor's sources).
+constexpr char kMagic[8] = {'S', 'E', 'A', 'M', 'F', 'A', 'C', 'T'};
 
 std::uint64_t Fnv1a(const std::string& bytes, std::uint64_t seed) {
   std::uint64_t h = 1469598103934665603ull ^ seed;
@@ -266,13 +270,19 @@ std::optional<FileFacts> DeserializeFacts(const std::string& bytes) {
   return f;
 }
 
-FactsCache::FactsCache(std::string directory, const ParseOptions& options) : directory_(std::move(directory)) {
-  // Everything that changes what the parser records is part of the key.
+const char* FactsVersion() { return kFactsVersion; }
+
+FactsCache::FactsCache(std::string directory, const ParseOptions& options, const std::string& version)
+    : directory_(std::move(directory)) {
+  // Everything that changes what the parser records is part of the key: the
+  // extractor's version, then the options.
   std::ostringstream salt;
-  salt.write(kMagic, sizeof kMagic);
+  salt << version << '|';
   for (const auto& name : options.call_names) salt << name << ',';
   salt << '|';
   for (const auto& name : options.attribute_names) salt << name << ',';
+  salt << '|';
+  for (const auto& name : options.chain_methods) salt << name << ',';
   salt_ = salt.str();
 }
 

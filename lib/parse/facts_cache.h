@@ -10,15 +10,20 @@
 
 namespace seams {
 
+/// The extractor's version: a hash of the fact schema and lib/parse's sources,
+/// computed at build time (cmake/FactsVersion.cmake). Facts cached by another
+/// build are never read.
+const char* FactsVersion();
+
 /// A directory of cached facts. Safe with concurrent runs: entries are written to
 /// a temporary name and renamed into place. A missing, truncated or corrupt entry
 /// is a miss, never an error.
 class FactsCache {
  public:
-  /// `directory` is created on first store; `options` are part of every key.
-  FactsCache(std::string directory, const ParseOptions& options);
+  /// `directory` is created on first store; `options` and `version` are part of every key.
+  FactsCache(std::string directory, const ParseOptions& options, const std::string& version = FactsVersion());
 
-  /// The key of `source` (hex): a 128-bit hash of the bytes, the options and the format version.
+  /// The key of `source` (hex): a 128-bit hash of the bytes, the options and the extractor's version.
   std::string Key(const std::string& source) const;
 
   /// The cached facts for `key`, or nullopt. Diagnostics get `path`.
@@ -29,7 +34,7 @@ class FactsCache {
 
  private:
   std::string directory_;
-  std::string salt_;  // options and format version
+  std::string salt_;  // extractor version and options
 };
 
 /// The facts serialised in the cache's binary format, and back (for tests).

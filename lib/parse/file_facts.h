@@ -34,6 +34,7 @@ struct AssignmentFact {
   Expr value;
   std::string scope;   ///< "" for module level, else the class's qualified name.
   int line = 0;
+  friend bool operator==(const AssignmentFact&, const AssignmentFact&) = default;
 };
 
 /// A class definition.
@@ -46,6 +47,7 @@ struct ClassFact {
   int line = 0;
   int end_line = 0;
   std::string scope;     ///< Qualified name of the enclosing def/class, "" at module level.
+  friend bool operator==(const ClassFact&, const ClassFact&) = default;
 };
 
 /// A function or method definition.
@@ -55,6 +57,7 @@ struct FunctionFact {
   std::vector<Expr> decorators;
   int line = 0;
   std::string scope;
+  friend bool operator==(const FunctionFact&, const FunctionFact&) = default;
 };
 
 /// A call whose callee's last name is one the parse options asked for.
@@ -62,6 +65,7 @@ struct CallFact {
   Expr call;          ///< kind kCall; callee, args and keywords.
   std::string scope;  ///< Enclosing def/class qualified name, "" at module level.
   int line = 0;
+  friend bool operator==(const CallFact&, const CallFact&) = default;
 };
 
 /// `X.attr` where attr is one the parse options asked for (objects, DoesNotExist …).
@@ -70,6 +74,7 @@ struct AttributeRefFact {
   std::string attribute;
   std::string scope;
   int line = 0;
+  friend bool operator==(const AttributeRefFact&, const AttributeRefFact&) = default;
 };
 
 /// One link of an expression chain: `.filter(a__b=1)` (a call), `.lines` (an
@@ -105,12 +110,14 @@ struct BlockFact {
   std::string scope;     ///< Enclosing def/class of the statement or of the decorated function.
   int line = 0;
   int end_line = 0;      ///< Last line of the with block or of the decorated function.
+  friend bool operator==(const BlockFact&, const BlockFact&) = default;
 };
 
 /// An inline suppression: `# seams: ignore` or `# seams: ignore[rule-a, rule-b]`.
 struct SuppressionFact {
   int line = 0;
   std::vector<std::string> rules;  ///< Empty: every rule.
+  friend bool operator==(const SuppressionFact&, const SuppressionFact&) = default;
 };
 
 /// Everything extracted from one file.
@@ -129,6 +136,7 @@ struct FileFacts {
   int lines = 0;           ///< Number of lines in the file.
   bool parsed = false;     ///< False when the file could not be read or parsed at all.
   bool has_syntax_error = false;
+  friend bool operator==(const FileFacts&, const FileFacts&) = default;
 };
 
 }  // namespace seams

@@ -12,12 +12,16 @@
 
 namespace seams {
 
-/// What to collect besides imports, classes, functions and assignments.
+/// What to collect besides imports, classes, functions and assignments. The
+/// parser knows no framework: the names come from the stages that read the facts
+/// (Django's: `WithDjangoVocabulary`, lib/django/vocabulary.h).
 struct ParseOptions {
   /// Calls are recorded when the last component of the callee's dotted name is in this set.
   std::set<std::string> call_names;
   /// `X.attr` references are recorded when attr is in this set.
   std::set<std::string> attribute_names;
+  /// Expression chains are recorded (ChainFact) when they call one of these methods.
+  std::set<std::string> chain_methods;
   /// Parse threads; 0 means one per hardware core.
   unsigned jobs = 0;
   /// Directory of the on-disk facts cache; empty: no cache.
@@ -25,10 +29,6 @@ struct ParseOptions {
   /// Told the files done so far of the total, from the parse threads; may be empty.
   ProgressFn progress;
 };
-
-/// The call and attribute names Django analysis needs (path, include, register,
-/// connect, delay, get_model, objects, DoesNotExist, …).
-ParseOptions DefaultParseOptions();
 
 /// Extracts the facts of one source text. Pure: the same text gives the same
 /// facts. `path` is only used to label diagnostics. Handles a UTF-8 BOM,

@@ -29,25 +29,6 @@ ParserPtr NewParser() {
 
 const TSLanguage* PythonLanguage() { return tree_sitter_python(); }
 
-ParseOptions DefaultParseOptions() {
-  ParseOptions options;
-  options.call_names = {
-      // URLconfs
-      "path", "re_path", "url", "include", "register", "as_view",
-      // signals
-      "connect", "send", "send_robust", "Signal", "receiver",
-      // celery
-      "delay", "apply_async", "s", "si", "signature", "task", "shared_task",
-      // model access and loaders
-      "get_object_or_404", "get_list_or_404", "get_model", "get_user_model", "get_class", "get_classes",
-      "get_profile_class",
-      // settings discovery
-      "setdefault", "setenv", "Celery"};
-  options.attribute_names = {"objects", "_default_manager", "_base_manager", "DoesNotExist",
-                             "MultipleObjectsReturned"};
-  return options;
-}
-
 FileFacts ParseSource(const std::string& path, std::string source, const ParseOptions& options) {
   ParserPtr parser = NewParser();
   return ExtractFacts(parser.get(), path, std::move(source), options);
