@@ -102,8 +102,8 @@ void SetupCheckCommand(CLI::App* app, std::function<int()>* run) {
       ->excludes(baseline);
   command->add_option("--write-baseline", options->write_baseline, "Record today's violations in this file and exit 0")
       ->excludes(baseline);
-  command->add_option("--format", options->format, "text, github, sarif, json or junit")
-      ->check(CLI::IsMember(CheckFormats()))
+  command->add_option("--format", options->format, FormatHelp(CheckFormats()))
+      ->check(CLI::IsMember(FormatNames(CheckFormats())))
       ->capture_default_str();
   command->add_option("-o,--output", options->output, "Write to this file instead of stdout");
   command->callback([run, options]() { *run = [options]() { return RunCheck(*options); }; });

@@ -9,7 +9,6 @@
 #include "cli/config_loading.h"
 #include "lib/core/file_system.h"
 #include "reports/analysis_report.h"
-#include "reports/graph_report.h"
 #include "reports/proposal_render.h"
 
 namespace seams::cli {
@@ -20,15 +19,13 @@ struct ClusterCommandOptions {
   CommonOptions common;
   ClusterFlags cluster;
   std::string config;
-  std::string format = "text";
+  std::string format = DefaultFormats(ProposalFormats()).front();
 };
 
 int RunCluster(const ClusterCommandOptions& options) {
   Analysis analysis = AnalyzeAndCluster(options.common, options.cluster, options.config, std::cerr);
   nlohmann::json report = BuildAnalysisReport(analysis);
-  if (options.format == "json") WriteJson(report, std::cout);
-  else if (options.format == "dot") WriteContextsDot(report, std::cout);
-  else WriteProposalSummary(report, std::cout);
+  FindFormat(ProposalFormats(), options.format)->render(report, std::cout);
   return 0;
 }
 
@@ -41,8 +38,8 @@ void SetupClusterCommand(CLI::App* app, std::function<int()>* run) {
   AddCommonOptions(command, &options->common);
   AddClusterOptions(command, &options->cluster);
   command->add_option("--config", options->config, "Config file (default: seams.toml or pyproject.toml, searched upwards)");
-  command->add_option("--format", options->format, "text, json or dot")
-      ->check(CLI::IsMember({"text", "json", "dot"}))
+  command->add_option("--format", options->format, FormatHelp(ProposalFormats()))
+      ->check(CLI::IsMember(FormatNames(ProposalFormats())))
       ->capture_default_str();
   command->callback([run, options]() { *run = [options]() { return RunCluster(*options); }; });
 }

@@ -17,7 +17,7 @@ namespace {
 struct DiagramOptions {
   std::string report;
   std::string view = "contexts";
-  std::string format = "dot";
+  std::string format = DefaultFormats(ViewFormats()).front();
   std::string output;
   ViewOptions view_options;
 };
@@ -27,13 +27,10 @@ int RunDiagram(const DiagramOptions& options) {
   ViewKind kind = ViewKind::kContexts;
   ParseViewKind(options.view, &kind);
   View view = BuildView(report, kind, options.view_options);
+  const Format<ViewRenderer>* format = FindFormat(ViewFormats(), options.format);
   std::ostringstream text;
-  if (options.format == "mermaid") {
-    WriteViewMermaid(view, text);
-  } else {
-    WriteViewDot(view, text);
-  }
-  if (IsGraphvizFormat(options.format)) {
+  format->render.write(view, text);
+  if (format->render.graphviz) {
     RenderWithGraphviz(text.str(), options.format, options.output);
   } else {
     WriteOutput(options.output, text.str());
@@ -57,8 +54,8 @@ void SetupDiagramCommand(CLI::App* app, std::function<int()>* run) {
   command->add_option("--view", options->view, "contexts, apps, models or context")
       ->check(CLI::IsMember(ViewNames()))
       ->capture_default_str();
-  command->add_option("--format", options->format, "dot, mermaid, svg or png (svg and png need Graphviz)")
-      ->check(CLI::IsMember({"dot", "mermaid", "svg", "png"}))
+  command->add_option("--format", options->format, FormatHelp(ViewFormats()))
+      ->check(CLI::IsMember(FormatNames(ViewFormats())))
       ->capture_default_str();
   command->add_option("-o,--output", options->output, "Write to this file instead of stdout");
   AddViewOptions(command, &options->view_options);

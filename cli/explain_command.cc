@@ -20,7 +20,7 @@ struct ExplainOptions {
   ClusterFlags cluster;
   std::string config;
   std::string a, b;
-  std::string format = "text";
+  std::string format = DefaultFormats(ExplainFormats()).front();
   std::size_t evidence = 10;
   std::string output;
 };
@@ -32,11 +32,7 @@ int RunExplain(const ExplainOptions& options) {
                               : BuildAnalysisReport(AnalyzeAndCluster(options.common, options.cluster, options.config, std::cerr));
   nlohmann::json explanation = Explain(report, options.a, options.b);
   std::ostringstream text;
-  if (options.format == "json") {
-    WriteJson(explanation, text);
-  } else {
-    WriteExplainText(explanation, text, options.evidence);
-  }
+  FindFormat(ExplainFormats(), options.format)->render(explanation, text, options.evidence);
   WriteOutput(options.output, text.str());
   return 0;
 }
@@ -58,7 +54,9 @@ void SetupExplainCommand(CLI::App* app, std::function<int()>* run) {
   command->add_option("a", options->a, "What to explain")->required();
   command->add_option("b", options->b, "What it is coupled with (default: everything else)");
   command->add_option("--config", options->config, "Config file (default: seams.toml or pyproject.toml, searched upwards)");
-  command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  command->add_option("--format", options->format, FormatHelp(ExplainFormats()))
+      ->check(CLI::IsMember(FormatNames(ExplainFormats())))
+      ->capture_default_str();
   command->add_option("--evidence", options->evidence, "Text: at most this many lines of evidence per kind; 0 for all (JSON has all)")
       ->capture_default_str();
   command->add_option("-o,--output", options->output, "Write to this file instead of stdout");

@@ -15,7 +15,7 @@ namespace {
 struct GraphOptions {
   CommonOptions common;
   std::string level = "module";
-  std::string format = "json";
+  std::string format = DefaultFormats(GraphFormats()).front();
   std::string output;
 };
 
@@ -45,8 +45,8 @@ void SetupGraphCommand(CLI::App* app, std::function<int()>* run) {
   command->add_option("--level", options->level, "module, app or model")
       ->check(CLI::IsMember({"module", "app", "model"}))
       ->capture_default_str();
-  command->add_option("--format", options->format, "json, dot or mermaid")
-      ->check(CLI::IsMember(GraphFormats()))
+  command->add_option("--format", options->format, FormatHelp(GraphFormats()))
+      ->check(CLI::IsMember(FormatNames(GraphFormats())))
       ->capture_default_str();
   command->add_option("-o,--output", options->output, "Write to this file instead of stdout");
   command->callback([run, options]() { *run = [options]() { return RunGraph(*options); }; });

@@ -35,7 +35,6 @@ std::string FindDot() {
 
 }  // namespace
 
-bool IsGraphvizFormat(const std::string& format) { return format == "svg" || format == "png"; }
 
 void RenderWithGraphviz(const std::string& dot_source, const std::string& format, const std::string& output) {
   const std::string dot = FindDot();

@@ -5,9 +5,6 @@
 
 namespace seams::cli {
 
-/// True for the formats Graphviz renders for us ("svg", "png").
-bool IsGraphvizFormat(const std::string& format);
-
 /// Renders `dot_source` with `dot -T<format>` into `output` ("" or "-": stdout).
 /// Throws SeamsError (kUsage) when `dot` is not on PATH, saying how to install
 /// it, and (kInput) when `dot` fails.

@@ -27,7 +27,7 @@ struct ScoreOptions {
   std::string report;
   std::string compare;
   bool include_tests = false;
-  std::string format = "text";
+  std::string format = DefaultFormats(ScoreFormats()).front();
   std::string output;
 };
 
@@ -101,11 +101,7 @@ int RunScore(const ScoreOptions& options) {
     AddComparison(&report, before_report, options.compare, graph, before, assignment);
   }
   std::ostringstream text;
-  if (options.format == "json") {
-    WriteJson(report, text);
-  } else {
-    WriteScoreText(report, text);
-  }
+  FindFormat(ScoreFormats(), options.format)->render(report, text);
   WriteOutput(options.output, text.str());
   return 0;
 }
@@ -130,7 +126,9 @@ void SetupScoreCommand(CLI::App* app, std::function<int()>* run) {
   command->add_option("--report", options->report, "Score on this saved report's coupling graph instead of analysing");
   command->add_option("--compare", options->compare, "Compare with this report's proposal: what moved, what it cost or gained");
   command->add_flag("--include-tests", options->include_tests, "Keep test and migration modules in the config's contexts");
-  command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  command->add_option("--format", options->format, FormatHelp(ScoreFormats()))
+      ->check(CLI::IsMember(FormatNames(ScoreFormats())))
+      ->capture_default_str();
   command->add_option("-o,--output", options->output, "Write to this file instead of stdout");
   command->callback([run, options]() { *run = [options]() { return RunScore(*options); }; });
 }

@@ -267,16 +267,21 @@ std::string SummaryLine(const json& report) {
 
 }  // namespace check_internal
 
-CheckReporter FindCheckReporter(const std::string& format) {
-  // One line per format: a new format is a new file and a new entry here.
-  static const std::map<std::string, CheckReporter> kReporters = {
-      {"github", &WriteCheckGithub}, {"json", &WriteCheckJson},  {"junit", &WriteCheckJunit},
-      {"sarif", &WriteCheckSarif},   {"text", &WriteCheckText},
+const std::vector<Format<CheckReporter>>& CheckFormats() {
+  // One row per format: a new format is a new file and a new row here.
+  static const std::vector<Format<CheckReporter>> kFormats = {
+      {"github", "GitHub Actions annotations", &WriteCheckGithub},
+      {"json", "the check report (seams.check/1)", &WriteCheckJson},
+      {"junit", "JUnit XML", &WriteCheckJunit},
+      {"sarif", "SARIF 2.1.0", &WriteCheckSarif},
+      {"text", "compiler-style text", &WriteCheckText, true},
   };
-  auto it = kReporters.find(format);
-  return it == kReporters.end() ? nullptr : it->second;
+  return kFormats;
 }
 
-std::vector<std::string> CheckFormats() { return {"github", "json", "junit", "sarif", "text"}; }
+CheckReporter FindCheckReporter(const std::string& format) {
+  const Format<CheckReporter>* row = FindFormat(CheckFormats(), format);
+  return row ? row->render : nullptr;
+}
 
 }  // namespace seams

@@ -23,6 +23,8 @@
 #include <string>
 #include <vector>
 
+#include "reports/format_registry.h"
+
 namespace seams {
 
 /// Compiler-style text, one block per new violation, then unused suppressions,
@@ -91,12 +93,12 @@ void WriteCheckJunit(const nlohmann::json& report, std::ostream& out);
 void WriteCheckJson(const nlohmann::json& report, std::ostream& out);
 
 /// Renders a check report as a function of the report alone.
-using CheckReporter = void (*)(const nlohmann::json& report, std::ostream& out);
+using CheckReporter = Reporter;
 
-/// The reporter for `format` ("text", "github", "sarif", "json", "junit"), or nullptr.
+/// The formats of `seams check`, sorted by name.
+const std::vector<Format<CheckReporter>>& CheckFormats();
+
+/// The reporter for `format`, or nullptr.
 CheckReporter FindCheckReporter(const std::string& format);
-
-/// Names of the registered check formats, sorted.
-std::vector<std::string> CheckFormats();
 
 }  // namespace seams

@@ -11,6 +11,7 @@
 
 #include "lib/core/error.h"
 #include "reports/dot_util.h"
+#include "reports/graph_report.h"
 
 namespace seams {
 
@@ -290,6 +291,20 @@ void WriteExplainText(const json& explanation, std::ostream& out, std::size_t ma
     }
   }
   data();
+}
+
+namespace {
+void WriteExplainJson(const json& explanation, std::ostream& out, std::size_t /*max_evidence*/) {
+  WriteJson(explanation, out);
+}
+}  // namespace
+
+const std::vector<Format<ExplainRenderer>>& ExplainFormats() {
+  static const std::vector<Format<ExplainRenderer>> kFormats = {
+      {"text", "headings per direction, evidence per coupling", &WriteExplainText, true},
+      {"json", "the explanation (seams.explain/1)", &WriteExplainJson},
+  };
+  return kFormats;
 }
 
 }  // namespace seams

@@ -5,6 +5,9 @@
 #include <iosfwd>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
+
+#include "reports/format_registry.h"
 
 namespace seams {
 
@@ -27,5 +30,12 @@ nlohmann::json Explain(const nlohmann::json& report, const std::string& a, const
 /// then one line of evidence per coupling (path:line, what the code says), at
 /// most `max_evidence` per kind (0: all), saying how many more there are.
 void WriteExplainText(const nlohmann::json& explanation, std::ostream& out, std::size_t max_evidence = 0);
+
+/// Renders an explanation, showing at most `max_evidence` evidence lines per
+/// kind where the format abridges (0: all).
+using ExplainRenderer = void (*)(const nlohmann::json& explanation, std::ostream& out, std::size_t max_evidence);
+
+/// The formats of `seams explain`: text (default) and json (the whole explanation).
+const std::vector<Format<ExplainRenderer>>& ExplainFormats();
 
 }  // namespace seams

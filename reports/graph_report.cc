@@ -157,16 +157,18 @@ json BuildGraphReport(const Analysis& analysis, GraphLevel level) {
 
 void WriteJson(const json& report, std::ostream& out) { out << report.dump(2) << '\n'; }
 
-Reporter FindGraphReporter(const std::string& format) {
-  static const std::map<std::string, Reporter> kReporters = {
-      {"json", &WriteJson},
-      {"mermaid", &WriteGraphMermaid},
-      {"dot", &WriteGraphDot},
+const std::vector<Format<Reporter>>& GraphFormats() {
+  static const std::vector<Format<Reporter>> kFormats = {
+      {"json", "the graph report (seams.graph/1)", &WriteJson, true},
+      {"dot", "Graphviz DOT", &WriteGraphDot},
+      {"mermaid", "a Mermaid flowchart", &WriteGraphMermaid},
   };
-  auto it = kReporters.find(format);
-  return it == kReporters.end() ? nullptr : it->second;
+  return kFormats;
 }
 
-std::vector<std::string> GraphFormats() { return {"dot", "json", "mermaid"}; }
+Reporter FindGraphReporter(const std::string& format) {
+  const Format<Reporter>* row = FindFormat(GraphFormats(), format);
+  return row ? row->render : nullptr;
+}
 
 }  // namespace seams

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "lib/pipeline.h"
+#include "reports/format_registry.h"
 
 namespace seams {
 
@@ -24,14 +25,11 @@ bool ParseGraphLevel(const std::string& text, GraphLevel* level);
 /// every list is sorted, paths are relative, there is no timestamp.
 nlohmann::json BuildGraphReport(const Analysis& analysis, GraphLevel level);
 
-/// Renders a report as a function of the report alone.
-using Reporter = void (*)(const nlohmann::json& report, std::ostream& out);
+/// The formats of `seams graph` (json first: the default).
+const std::vector<Format<Reporter>>& GraphFormats();
 
-/// The reporter registered for `format` (one of GraphFormats()), or nullptr.
+/// The reporter registered for `format`, or nullptr.
 Reporter FindGraphReporter(const std::string& format);
-
-/// Names of the registered graph formats, sorted.
-std::vector<std::string> GraphFormats();
 
 /// Pretty JSON with sorted keys and a final newline.
 void WriteJson(const nlohmann::json& report, std::ostream& out);

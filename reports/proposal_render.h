@@ -3,6 +3,9 @@
 
 #include <iosfwd>
 #include <nlohmann/json.hpp>
+#include <vector>
+
+#include "reports/format_registry.h"
 
 namespace seams {
 
@@ -18,5 +21,9 @@ void WriteHandoutMarkdown(const nlohmann::json& report, std::ostream& out);
 /// The readable summary of `seams cluster`: contexts table, shared kernel,
 /// undecided members, metrics, extraction order.
 void WriteProposalSummary(const nlohmann::json& report, std::ostream& out);
+
+/// The formats of `seams cluster`: text (the summary, default), json (the
+/// whole analysis report) and dot (the context map).
+const std::vector<Format<Reporter>>& ProposalFormats();
 
 }  // namespace seams

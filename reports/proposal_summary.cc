@@ -5,6 +5,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "reports/graph_report.h"
 #include "reports/proposal_render.h"
 
 namespace seams {
@@ -86,6 +87,15 @@ void WriteProposalSummary(const nlohmann::json& report, std::ostream& out) {
     if (!step.at("url_prefixes").empty()) out << "; routes " << Join(step.at("url_prefixes"), 6);
     out << "\n";
   }
+}
+
+const std::vector<Format<Reporter>>& ProposalFormats() {
+  static const std::vector<Format<Reporter>> kFormats = {
+      {"text", "the proposal as a table", &WriteProposalSummary, true},
+      {"json", "the analysis report (seams.analysis/2)", &WriteJson},
+      {"dot", "the context map as Graphviz DOT", &WriteContextsDot},
+  };
+  return kFormats;
 }
 
 }  // namespace seams

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "lib/core/error.h"
+#include "reports/graph_report.h"
 
 namespace seams {
 
@@ -327,6 +328,14 @@ std::vector<std::string> CarryAssignment(const CouplingGraph& from, const std::v
     if (i >= 0) out[n] = assignment[static_cast<std::size_t>(i)];
   }
   return out;
+}
+
+const std::vector<Format<Reporter>>& ScoreFormats() {
+  static const std::vector<Format<Reporter>> kFormats = {
+      {"text", "the score for a terminal or a projector", &WriteScoreText, true},
+      {"json", "the score report (seams.score/1)", &WriteJson},
+  };
+  return kFormats;
 }
 
 }  // namespace seams

@@ -11,6 +11,7 @@
 
 #include "lib/cluster/score.h"
 #include "lib/graph/coupling_graph.h"
+#include "reports/format_registry.h"
 
 namespace seams {
 
@@ -31,6 +32,9 @@ void AddComparison(nlohmann::json* report, const nlohmann::json& before_report, 
 
 /// The text of a score report for a terminal or a projector.
 void WriteScoreText(const nlohmann::json& report, std::ostream& out);
+
+/// The formats of `seams score`: text (default) and json (the score report).
+const std::vector<Format<Reporter>>& ScoreFormats();
 
 /// The coupling graph stored in a report.json (`graph.nodes`, `graph.edges`):
 /// nodes, kinds, weights, counts and evidence as the analysis built them.

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "reports/format_registry.h"
+
 namespace seams {
 
 /// The views `seams diagram --view` knows.
@@ -94,6 +96,17 @@ void WriteViewDot(const View& view, std::ostream& out);
 /// Mermaid of a view, limited to what GitHub and GitLab render: `flowchart`
 /// for contexts, apps and one context, `erDiagram` for models.
 void WriteViewMermaid(const View& view, std::ostream& out);
+
+/// How a view becomes a format: `write` renders it; with `graphviz` set the
+/// text is DOT that Graphviz renders into the format (svg, png).
+struct ViewRenderer {
+  void (*write)(const View& view, std::ostream& out);
+  bool graphviz = false;
+};
+
+/// The formats a view is drawn in (`seams diagram --format`, and the view
+/// files of `seams analyze`): dot (default), mermaid, svg, png.
+const std::vector<Format<ViewRenderer>>& ViewFormats();
 
 /// The fill colour of palette index `index` (cycles), "#f5f5f5" for -1.
 std::string ViewColour(int index);

@@ -135,4 +135,14 @@ void WriteViewDot(const View& view, std::ostream& out) {
   out << "}\n";
 }
 
+const std::vector<Format<ViewRenderer>>& ViewFormats() {
+  static const std::vector<Format<ViewRenderer>> kFormats = {
+      {"dot", "Graphviz DOT", {&WriteViewDot}, true},
+      {"mermaid", "Mermaid, as GitHub and GitLab render it", {&WriteViewMermaid}},
+      {"svg", "SVG drawn by Graphviz (needs dot)", {&WriteViewDot, true}},
+      {"png", "PNG drawn by Graphviz (needs dot)", {&WriteViewDot, true}},
+  };
+  return kFormats;
+}
+
 }  // namespace seams

@@ -183,7 +183,7 @@ TEST_CASE("check: baseline — known, new, fixed", "[check]") {
 
 TEST_CASE("check on django: sessions and auth in separate contexts", "[check][django]") {
   seams::RealFileSystem fs;
-  auto analysis = seams::Analyze(fs, SEAMS_DJANGO_DIR, seams::AnalysisOptions{});
+  auto analysis = seams::Analyze(fs, SEAMS_DJANGO_DIR, seams::test::DjangoOptions());
   Config config = seams::ParseConfig(
       "[[context]]\nname = \"sessions\"\nmembers = [\"django.contrib.sessions\"]\n"
       "[[context]]\nname = \"auth\"\nmembers = [\"django.contrib.auth\"]\n"

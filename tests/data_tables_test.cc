@@ -40,7 +40,7 @@ TEST_CASE("tables: Django's truncate_name", "[data]") {
 
 TEST_CASE("tables: Django's contrib apps", "[data]") {
   seams::RealFileSystem fs;
-  seams::Analysis analysis = seams::Analyze(fs, std::string(SEAMS_DJANGO_DIR) + "/contrib", seams::AnalysisOptions{});
+  seams::Analysis analysis = seams::Analyze(fs, std::string(SEAMS_DJANGO_DIR) + "/contrib", seams::test::DjangoOptions());
   auto tables = ByTable(analysis.tables);
   // Every table `migrate` creates for these contrib apps, as Django names them.
   const std::map<std::string, std::string> expected = {

@@ -37,7 +37,7 @@ const json& Manifest() {
 const json& DjangoReport() {
   static const json report = [] {
     seams::RealFileSystem fs;
-    return seams::BuildAnalysisReport(seams::Analyze(fs, SEAMS_DJANGO_DIR, seams::AnalysisOptions{}));
+    return seams::BuildAnalysisReport(seams::Analyze(fs, SEAMS_DJANGO_DIR, seams::test::DjangoOptions()));
   }();
   return report;
 }

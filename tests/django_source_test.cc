@@ -13,7 +13,7 @@ namespace {
 const seams::Analysis& DjangoAnalysis() {
   static const seams::Analysis analysis = [] {
     seams::RealFileSystem fs;
-    return seams::Analyze(fs, SEAMS_DJANGO_DIR, seams::AnalysisOptions{});
+    return seams::Analyze(fs, SEAMS_DJANGO_DIR, seams::test::DjangoOptions());
   }();
   return analysis;
 }

@@ -49,6 +49,12 @@ void CheckGolden(const std::string& actual, const std::string& path) {
   CHECK(actual == ReadText(path));
 }
 
+AnalysisOptions DjangoOptions() {
+  AnalysisOptions options;
+  options.parse.cache_dir = SEAMS_TEST_CACHE_DIR;
+  return options;
+}
+
 std::string ReadText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream buffer;

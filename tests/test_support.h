@@ -27,6 +27,12 @@ std::vector<std::string> Codes(const std::vector<Diagnostic>& diagnostics);
 /// golden is never rewritten by a passing run: review the diff, then run again.
 void CheckGolden(const std::string& actual, const std::string& path);
 
+/// Options for analysing Django's source (SEAMS_DJANGO_DIR): the defaults, with
+/// a facts cache in the build tree that every test process shares, so the
+/// suite parses Django's ~900 files once per build rather than once per test
+/// case (ctest runs each case in its own process).
+AnalysisOptions DjangoOptions();
+
 /// Reads a file from disk ("" when missing).
 std::string ReadText(const std::string& path);
 

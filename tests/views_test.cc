@@ -38,7 +38,7 @@ const json& ShopwiseReport() {
 const json& DjangoReport() {
   static const json report = [] {
     seams::RealFileSystem fs;
-    seams::AnalysisOptions options;
+    seams::AnalysisOptions options = seams::test::DjangoOptions();
     options.cluster = true;
     return seams::BuildAnalysisReport(seams::Analyze(fs, SEAMS_DJANGO_DIR, options));
   }();

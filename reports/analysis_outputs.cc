@@ -1,0 +1,105 @@
+#include "reports/analysis_outputs.h"
+
+#include <cctype>
+#include <sstream>
+
+#include "reports/data_report.h"
+#include "reports/graph_report.h"
+#include "reports/html_report.h"
+#include "reports/proposal_render.h"
+
+namespace seams {
+
+namespace {
+
+template <typename Render>
+std::string TextOf(Render&& render) {
+  std::ostringstream text;
+  render(text);
+  return text.str();
+}
+
+constexpr std::pair<GraphLevel, const char*> kGraphLevels[] = {
+    {GraphLevel::kModule, "modules"}, {GraphLevel::kApp, "apps"}, {GraphLevel::kModel, "models"}};
+
+void WriteJsonFiles(AnalysisOutputs& outputs, const FileSink& sink) {
+  const nlohmann::json& report = outputs.report();
+  sink({"report.json", TextOf([&](std::ostream& out) { WriteJson(report, out); }), ""});
+  // The shared-database phase of the split, for the database architect.
+  sink({"schema-split.sql", TextOf([&](std::ostream& out) { WriteSchemaSplitSql(report, out); }), ""});
+  for (const auto& [level, name] : kGraphLevels) {
+    // Built again by the dot files, not kept: a module graph report is large.
+    nlohmann::json graph = BuildGraphReport(outputs.analysis(), level);
+    sink({std::string("graph/") + name + ".json", TextOf([&](std::ostream& out) { WriteJson(graph, out); }), ""});
+  }
+}
+
+// Every view in one view format (`name`, a row of ViewFormats()).
+void WriteViews(AnalysisOutputs& outputs, const FileSink& sink, std::string_view name) {
+  const Format<ViewRenderer>* format = FindFormat(ViewFormats(), name);
+  for (const auto& [stem, view] : outputs.views()) {
+    std::string text = TextOf([&](std::ostream& out) { format->render.write(view, out); });
+    std::string extension = name == "mermaid" ? "mmd" : std::string(name);
+    sink({stem + "." + extension, std::move(text), format->render.graphviz ? std::string(name) : ""});
+  }
+}
+
+void WriteDotFiles(AnalysisOutputs& outputs, const FileSink& sink) {
+  for (const auto& [level, name] : kGraphLevels) {
+    nlohmann::json graph = BuildGraphReport(outputs.analysis(), level);
+    sink({std::string("graph/") + name + ".dot", TextOf([&](std::ostream& out) { WriteGraphDot(graph, out); }), ""});
+  }
+  WriteViews(outputs, sink, "dot");
+}
+
+void WriteMermaidFiles(AnalysisOutputs& outputs, const FileSink& sink) { WriteViews(outputs, sink, "mermaid"); }
+void WriteSvgFiles(AnalysisOutputs& outputs, const FileSink& sink) { WriteViews(outputs, sink, "svg"); }
+void WritePngFiles(AnalysisOutputs& outputs, const FileSink& sink) { WriteViews(outputs, sink, "png"); }
+
+void WriteHandout(AnalysisOutputs& outputs, const FileSink& sink) {
+  sink({"report.md", TextOf([&](std::ostream& out) { WriteHandoutMarkdown(outputs.report(), out); }), ""});
+}
+
+void WriteBoard(AnalysisOutputs& outputs, const FileSink& sink) {
+  sink({"report.html", TextOf([&](std::ostream& out) { WriteReportHtml(outputs.report(), out); }), ""});
+}
+
+}  // namespace
+
+const std::vector<std::pair<std::string, View>>& AnalysisOutputs::views() {
+  if (views_built_) return views_;
+  views_built_ = true;
+  for (const auto& [kind, name] : {std::pair{ViewKind::kContexts, "contexts"}, std::pair{ViewKind::kApps, "apps"},
+                                   std::pair{ViewKind::kModels, "models"}}) {
+    views_.emplace_back(name, BuildView(report_, kind, view_options_));
+  }
+  for (const auto& context : report_.at("contexts")) {
+    ViewOptions one = view_options_;
+    one.context = context.at("name").get<std::string>();
+    std::string stem = "contexts/" + ContextFileName(one.context);
+    views_.emplace_back(stem, BuildView(report_, ViewKind::kContext, one));
+    views_.emplace_back(stem + "-models", BuildView(report_, ViewKind::kModels, one));
+  }
+  return views_;
+}
+
+const std::vector<Format<AnalysisWriter>>& AnalysisFormats() {
+  static const std::vector<Format<AnalysisWriter>> kFormats = {
+      {"json", "report.json, schema-split.sql and the as-is graphs", &WriteJsonFiles, true},
+      {"dot", "the views and the as-is graphs as Graphviz DOT", &WriteDotFiles, true},
+      {"mermaid", "the views as Mermaid", &WriteMermaidFiles, true},
+      {"md", "report.md, the handout", &WriteHandout, true},
+      {"html", "report.html, the workshop board", &WriteBoard, true},
+      {"svg", "the views drawn by Graphviz (needs dot)", &WriteSvgFiles},
+      {"png", "the views drawn by Graphviz (needs dot)", &WritePngFiles},
+  };
+  return kFormats;
+}
+
+std::string ContextFileName(const std::string& name) {
+  std::string out;
+  for (char c : name) out += std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_' ? c : '_';
+  return out;
+}
+
+}  // namespace seams

@@ -1,0 +1,71 @@
+#pragma once
+/// What `seams analyze` writes into its output folder, format by format. The
+/// CLI picks the formats, hands every file to a sink, and writes or renders it;
+/// which files a format makes is decided here, once.
+///
+/// | format  | files |
+/// |---------|-------|
+/// | json    | report.json (the contract), schema-split.sql, graph/{modules,apps,models}.json |
+/// | dot     | graph/{modules,apps,models}.dot, and every view as .dot |
+/// | mermaid | every view as .mmd |
+/// | md      | report.md (the handout) |
+/// | html    | report.html (the workshop board) |
+/// | svg/png | every view drawn by Graphviz |
+///
+/// The views: contexts, apps, models, and per context `contexts/NAME` and
+/// `contexts/NAME-models` (NAME with characters other than letters, digits,
+/// '.', '-' and '_' replaced by '_').
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "lib/pipeline.h"
+#include "reports/format_registry.h"
+#include "reports/view.h"
+
+namespace seams {
+
+/// What the formats draw from: the analysis, its report, and the views, which
+/// are built once, on first use.
+class AnalysisOutputs {
+ public:
+  AnalysisOutputs(const Analysis& analysis, const nlohmann::json& report, ViewOptions view_options)
+      : analysis_(analysis), report_(report), view_options_(std::move(view_options)) {}
+
+  const Analysis& analysis() const { return analysis_; }
+  const nlohmann::json& report() const { return report_; }
+
+  /// (file stem, view), in the order of the table above.
+  const std::vector<std::pair<std::string, View>>& views();
+
+ private:
+  const Analysis& analysis_;
+  const nlohmann::json& report_;
+  ViewOptions view_options_;
+  std::vector<std::pair<std::string, View>> views_;
+  bool views_built_ = false;
+};
+
+/// One file of the output folder: its path under the folder and its text. When
+/// `graphviz` names a format ("svg", "png"), the text is DOT to render into it.
+struct OutputFile {
+  std::string path;
+  std::string text;
+  std::string graphviz;
+};
+
+using FileSink = std::function<void(const OutputFile& file)>;
+using AnalysisWriter = void (*)(AnalysisOutputs& outputs, const FileSink& sink);
+
+/// The formats of `seams analyze`, in the order their files are written; the
+/// default set is json, dot, mermaid, md and html.
+const std::vector<Format<AnalysisWriter>>& AnalysisFormats();
+
+/// A context name as a file name: letters, digits, '.', '-' and '_' kept, the
+/// rest '_'.
+std::string ContextFileName(const std::string& name);
+
+}  // namespace seams
