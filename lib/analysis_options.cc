@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "lib/core/error.h"
+#include "lib/core/names.h"
 
 namespace seams {
 
@@ -20,7 +21,7 @@ void AddAll(const std::vector<std::string>& more, std::vector<std::string>* list
 // Loaders are matched on the callee's last name.
 std::vector<std::string> LastComponents(const std::vector<std::string>& dotted) {
   std::vector<std::string> out;
-  for (const auto& name : dotted) out.push_back(name.substr(name.rfind('.') + 1));
+  for (const auto& name : dotted) out.push_back(LastName(name));
   return out;
 }
 

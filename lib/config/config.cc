@@ -102,10 +102,6 @@ bool HasControlCharacter(const std::string& name) {
   });
 }
 
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 }  // namespace
 
 Config ParseConfig(const std::string& text, const std::string& path) {
@@ -121,7 +117,7 @@ Config ParseConfig(const std::string& text, const std::string& path) {
                               std::string(e.description())));
   }
   const toml::table* table = &document;
-  if (EndsWith(path, "pyproject.toml")) {
+  if (path.ends_with("pyproject.toml")) {
     const toml::table* tool = document["tool"].as_table();
     table = tool ? (*tool)["seams"].as_table() : nullptr;
     if (!table) throw ConfigError(Problem(path, 0, 0, "no [tool.seams] table"));
@@ -265,7 +261,7 @@ Config ParseConfig(const std::string& text, const std::string& path) {
       config.model_bases = reader.Strings(*t, "model_bases");
       config.model_loaders = reader.Strings(*t, "model_loaders");
       config.class_loaders = reader.Strings(*t, "class_loaders");
-      std::string prefix = EndsWith(path, "pyproject.toml") ? "tool.seams.django." : "django.";
+      std::string prefix = path.ends_with("pyproject.toml") ? "tool.seams.django." : "django.";
       auto error = [&reader](const toml::source_region& at, const std::string& what, const std::string& help) {
         reader.Error(at, what, help);
       };

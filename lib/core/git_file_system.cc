@@ -41,10 +41,6 @@ std::string Trim(std::string text) {
   return text;
 }
 
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 }  // namespace
 
 GitTreeFileSystem::GitTreeFileSystem(const std::string& path, const std::string& revision) : root_(path) {
@@ -82,7 +78,7 @@ GitTreeFileSystem::GitTreeFileSystem(const std::string& path, const std::string&
       directories_.insert(file.substr(0, slash));
       if (slash == 0) break;
     }
-    if (EndsWith(file, ".py") && file.rfind(prefix_, 0) == 0) wanted.push_back({sha, file});
+    if (file.ends_with(".py") && file.rfind(prefix_, 0) == 0) wanted.push_back({sha, file});
   }
   if (wanted.empty()) return;
   // The object ids go to git on stdin from a file outside the work tree.

@@ -5,6 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include "lib/core/names.h"
+
 namespace seams {
 
 namespace {
@@ -18,8 +20,7 @@ std::string Lower(std::string text) {
 
 std::string ModelName(const ModelCatalog& catalog, const std::string& key) {
   if (const ModelInfo* m = catalog.Find(key)) return m->name;
-  auto dot = key.rfind('.');
-  return dot == std::string::npos ? key : key.substr(dot + 1);
+  return LastName(key);
 }
 
 // Tables of django.contrib models a project points at when Django itself is not analysed.

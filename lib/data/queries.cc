@@ -7,6 +7,8 @@
 #include <thread>
 #include <set>
 
+#include "lib/core/names.h"
+
 namespace seams {
 
 namespace {
@@ -16,11 +18,6 @@ std::string Lower(std::string text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return text;
-}
-
-std::string LastPart(const std::string& dotted) {
-  auto dot = dotted.rfind('.');
-  return dot == std::string::npos ? dotted : dotted.substr(dot + 1);
 }
 
 std::vector<std::string> Split(const std::string& text, const std::string& by) {
@@ -50,13 +47,13 @@ class RelationIndex {
   explicit RelationIndex(const ModelCatalog& catalog) {
     for (const auto& r : catalog.relations) {
       if (r.to.empty() || r.kind == "generic_fk") continue;
-      std::string relation = r.from + "." + (r.field.empty() ? Lower(LastPart(r.to)) + "_ptr" : r.field);
+      std::string relation = r.from + "." + (r.field.empty() ? Lower(LastName(r.to)) + "_ptr" : r.field);
       const ModelInfo* from = catalog.Find(r.from);
-      std::string from_name = Lower(from ? from->name : LastPart(r.from));
+      std::string from_name = Lower(from ? from->name : LastName(r.from));
       std::string owner = r.kind == "m2m" ? (r.through.empty() ? r.from : r.through) : "";
       if (r.kind == "inherits") {
         // child.parent_ptr forward; parent.child backward (a one-to-one).
-        Add(&query_[r.from], Lower(LastPart(r.to)) + "_ptr", {r.to, relation, false, "", true});
+        Add(&query_[r.from], Lower(LastName(r.to)) + "_ptr", {r.to, relation, false, "", true});
         Add(&query_[r.to], from_name, {r.from, relation, false, ""});
         Add(&access_[r.to], from_name, {r.from, relation, false, ""});
         parents_[r.from].push_back(r.to);
@@ -104,7 +101,7 @@ class RelationIndex {
     if (parents == parents_.end()) return nullptr;
     for (const auto& parent : parents->second) {
       std::size_t mark = via->size();
-      via->push_back({parent, model + "." + Lower(LastPart(parent)) + "_ptr", false, "", true});
+      via->push_back({parent, model + "." + Lower(LastName(parent)) + "_ptr", false, "", true});
       if (const Step* step = Find(table, parent, name, via, depth + 1)) return step;
       via->resize(mark);
     }
@@ -182,7 +179,7 @@ struct Lookup {
 void CollectLookups(const Expr& e, const std::string& method, std::vector<Lookup>* out, int depth) {
   if (depth > 12) return;
   if (e.IsCall()) {
-    std::string name = LastPart(e.text);
+    std::string name = LastName(e.text);
     if (name == "Q") {
       for (const auto& [key, value] : e.keywords) {
         out->push_back({key, method, false});
@@ -332,7 +329,7 @@ class QueryFinder {
       }
       for (const auto& call : facts.calls) {
         if (call.line < block.line || call.line > block.end_line || on_commit_lines.count(call.line)) continue;
-        std::string name = LastPart(call.call.text);
+        std::string name = LastName(call.call.text);
         if (name != "send" && name != "send_robust") continue;
         std::string signal = call.call.text.substr(0, call.call.text.size() - name.size());
         if (!signal.empty() && signal.back() == '.') signal.pop_back();
@@ -349,7 +346,7 @@ class QueryFinder {
   // transaction.atomic, django.db.transaction.atomic, an imported `atomic` — Django's, not another library's.
   bool IsDjangoAtomic(std::size_t f, const Expr& e) const {
     std::string name = e.IsCall() || e.IsName() ? e.text : "";
-    if (LastPart(name) != "atomic") return false;
+    if (LastName(name) != "atomic") return false;
     std::string q = in_.symbols.Qualify(f, name);
     return q == "django.db.transaction.atomic";
   }

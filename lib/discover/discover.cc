@@ -16,10 +16,6 @@ namespace seams {
 
 namespace {
 
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 std::vector<std::string> SplitPath(const std::string& path) {
   std::vector<std::string> parts;
   std::string current;
@@ -49,13 +45,13 @@ bool IsTestPath(const std::vector<std::string>& parts) {
   for (size_t i = 0; i + 1 < parts.size(); ++i) {
     const std::string& dir = parts[i];
     if (dir == "tests" || dir == "test" || dir == "testing" || dir == "test_utils" || dir == "testutils" ||
-        dir == "fixtures" || dir == "factories" || EndsWith(dir, "_tests") || EndsWith(dir, "_testing"))
+        dir == "fixtures" || dir == "factories" || dir.ends_with("_tests") || dir.ends_with("_testing"))
       return true;
   }
   const std::string& file = parts.back();
   return file == "tests.py" || file == "conftest.py" || file == "factories.py" || file == "testing.py" ||
-         file == "test_utils.py" || file.rfind("test_", 0) == 0 || EndsWith(file, "_test.py") ||
-         EndsWith(file, "_tests.py") || EndsWith(file, "_factories.py");
+         file == "test_utils.py" || file.rfind("test_", 0) == 0 || file.ends_with("_test.py") ||
+         file.ends_with("_tests.py") || file.ends_with("_factories.py");
 }
 
 bool IsMigrationPath(const std::vector<std::string>& parts) {
@@ -382,7 +378,7 @@ std::string ModuleNameFor(const std::string& relative_path, const std::string& i
                           const std::string& prefix) {
   std::string rest = relative_path;
   if (!import_root.empty()) rest = relative_path.substr(import_root.size() + 1);
-  if (EndsWith(rest, ".py")) rest.resize(rest.size() - 3);
+  if (rest.ends_with(".py")) rest.resize(rest.size() - 3);
   std::vector<std::string> parts = SplitPath(rest);
   if (!parts.empty() && parts.back() == "__init__") parts.pop_back();
   std::string name = import_root.empty() ? prefix : "";

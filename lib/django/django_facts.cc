@@ -6,11 +6,6 @@
 
 namespace seams {
 
-std::string LastName(const std::string& dotted) {
-  auto dot = dotted.rfind('.');
-  return dot == std::string::npos ? dotted : dotted.substr(dot + 1);
-}
-
 bool InScope(const std::string& scope, const std::string& qualname) {
   return scope == qualname || scope.rfind(qualname + ".", 0) == 0;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "lib/core/diagnostic.h"
+#include "lib/core/names.h"
 #include "lib/discover/project.h"
 #include "lib/django/layout.h"
 #include "lib/django/models.h"
@@ -161,7 +162,7 @@ bool DerivesFrom(const DjangoContext& context, const std::string& qualname,
                  bool (*is_root)(const std::string& qualified), std::string* root = nullptr);
 
 /// The last component of a dotted name.
-std::string LastName(const std::string& dotted);
+
 
 /// True when `scope` is `qualname` or nested inside it.
 bool InScope(const std::string& scope, const std::string& qualname);

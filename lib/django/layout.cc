@@ -4,14 +4,11 @@
 #include <map>
 
 #include "lib/core/file_system.h"
+#include "lib/core/names.h"
 
 namespace seams {
 
 namespace {
-
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 std::string BaseName(const std::string& path) {
   auto slash = path.rfind('/');
@@ -23,13 +20,8 @@ std::string DirName(const std::string& path) {
   return slash == std::string::npos ? "" : path.substr(0, slash);
 }
 
-std::string LastComponent(const std::string& dotted) {
-  auto dot = dotted.rfind('.');
-  return dot == std::string::npos ? dotted : dotted.substr(dot + 1);
-}
-
 bool IsAppConfigBase(const Expr& base) {
-  return base.IsName() && (base.text == "AppConfig" || EndsWith(base.text, ".AppConfig"));
+  return base.IsName() && (base.text == "AppConfig" || base.text.ends_with(".AppConfig"));
 }
 
 }  // namespace
@@ -60,7 +52,7 @@ DjangoLayout FindDjangoLayout(const Project& project, const std::vector<FileFact
   for (std::size_t f = 0; f < project.files.size() && f < facts.size(); ++f) {
     for (const auto& call : facts[f].calls) {
       const Expr& c = call.call;
-      if (!(EndsWith(c.text, "environ.setdefault") || c.text == "setdefault" || EndsWith(c.text, ".setenv"))) continue;
+      if (!(c.text.ends_with("environ.setdefault") || c.text == "setdefault" || c.text.ends_with(".setenv"))) continue;
       const Expr* key = c.Arg(0);
       const Expr* value = c.Arg(1);
       if (!key || !value || !key->IsString() || key->text != "DJANGO_SETTINGS_MODULE" || !value->IsString()) continue;
@@ -127,7 +119,7 @@ DjangoLayout FindDjangoLayout(const Project& project, const std::vector<FileFact
         bool config = std::any_of(cls.bases.begin(), cls.bases.end(), IsAppConfigBase);
         if (!config) {
           bool config_like = std::any_of(cls.bases.begin(), cls.bases.end(),
-                                         [](const Expr& b) { return b.IsName() && EndsWith(b.text, "Config"); });
+                                         [](const Expr& b) { return b.IsName() && b.text.ends_with("Config"); });
           bool names_app = std::any_of(facts[f].assignments.begin(), facts[f].assignments.end(), [&](const auto& a) {
             return a.scope == cls.qualname && a.target == "name" && a.value.IsString();
           });
@@ -162,7 +154,7 @@ DjangoLayout FindDjangoLayout(const Project& project, const std::vector<FileFact
       if (!cls.scope.empty()) continue;
       defines_class = true;
       for (const auto& base : cls.bases) {
-        if (base.IsName() && EndsWith(base.text, "Model")) return true;
+        if (base.IsName() && base.text.ends_with("Model")) return true;
       }
     }
     return imports_db && defines_class;
@@ -175,7 +167,7 @@ DjangoLayout FindDjangoLayout(const Project& project, const std::vector<FileFact
     }
   }
   for (auto& [dir, app] : apps) {
-    if (app.label.empty()) app.label = LastComponent(app.name);
+    if (app.label.empty()) app.label = LastName(app.name);
     if (app.name != app.package) {
       layout.diagnostics.push_back({"app-name-mismatch", Severity::kNote, JoinPath(app.path, "apps.py"),
                                     app.config_line, 0,

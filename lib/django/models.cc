@@ -12,10 +12,6 @@ namespace seams {
 
 namespace {
 
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 std::string Last(const std::string& dotted) {
   auto dot = dotted.rfind('.');
   return dot == std::string::npos ? dotted : dotted.substr(dot + 1);
@@ -78,7 +74,7 @@ bool IsDjangoFieldClass(const std::string& qualified) {
                                [&](const char* m) { return qualified.rfind(m, 0) == 0; });
   if (!in_module) return false;
   std::string name = Last(qualified);
-  return EndsWith(name, "Field") || name == "ForeignKey" || name == "GenericForeignKey" ||
+  return name.ends_with("Field") || name == "ForeignKey" || name == "GenericForeignKey" ||
          name == "GenericRelation";
 }
 
@@ -211,7 +207,7 @@ class ModelFinder {
         for (const auto& cls : facts_[f].classes) {
           if (!cls.scope.empty() || cls.name != name) continue;
           std::string q = module + "." + name;
-          bool preferred = EndsWith(module, ".models");
+          bool preferred = module.ends_with(".models");
           if (best.empty() || preferred) best = q;
         }
       }
@@ -626,7 +622,7 @@ std::string ResolveModelReferenceAt(const Expr& expr, std::size_t file, const st
   }
   if (expr.IsName()) {
     std::string q = symbols.Qualify(file, expr.text);
-    if (q == "django.conf.settings.AUTH_USER_MODEL" || EndsWith(expr.text, "settings.AUTH_USER_MODEL"))
+    if (q == "django.conf.settings.AUTH_USER_MODEL" || expr.text.ends_with("settings.AUTH_USER_MODEL"))
       return known_key(settings.auth_user_model);
     if (q.empty()) return "";
     if (const ModelInfo* m = catalog.FindByClass(q)) return m->key;

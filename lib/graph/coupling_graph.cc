@@ -5,16 +5,12 @@
 #include <map>
 #include <tuple>
 
+#include "lib/core/names.h"
 #include "lib/graph/import_graph.h"
 
 namespace seams {
 
 namespace {
-
-std::string ModuleOfQualified(const std::string& qualified) {
-  auto dot = qualified.rfind('.');
-  return dot == std::string::npos ? "" : qualified.substr(0, dot);
-}
 
 class Builder {
  public:
@@ -144,7 +140,7 @@ class Builder {
     for (const auto& task : in_.django.tasks) AddUses(task.module, task.uses, "task " + task.task);
     for (const auto& form : in_.django.forms) {
       if (form.model.empty()) continue;
-      Add(Node(ModuleOfQualified(form.qualname)), Node(form.model), CouplingKind::kUsesModel,
+      Add(Node(ParentName(form.qualname)), Node(form.model), CouplingKind::kUsesModel,
           {form.at.path, form.at.line, form.kind + " " + form.qualname + ": Meta.model"});
     }
     for (const auto& admin : in_.django.admin) {
@@ -174,7 +170,7 @@ class Builder {
 
   void AddTaskCalls() {
     for (const auto& call : in_.django.task_calls) {
-      Add(Node(call.caller), Node(ModuleOfQualified(call.task)), CouplingKind::kTaskCall,
+      Add(Node(call.caller), Node(ParentName(call.task)), CouplingKind::kTaskCall,
           {call.at.path, call.at.line, call.task + "." + call.how + "()"});
     }
   }
@@ -186,7 +182,7 @@ class Builder {
     }
     for (const auto& url : in_.django.urls) {
       if (url.view.empty()) continue;
-      int to = Node(ModuleOfQualified(url.view));
+      int to = Node(ParentName(url.view));
       Add(Node(url.module), to, CouplingKind::kUrlInclude,
           {url.at.path, url.at.line, "route '" + (url.reachable ? url.prefix : url.route) + "' → " + url.view});
     }
