@@ -57,6 +57,7 @@ for lines in "${sizes[@]}"; do
   cmp -s "$out/check.json" "$out/check-warm.json" || { echo "cold and warm check reports differ" >&2; exit 1; }
   rm -rf "$gen_dir/cache-$lines"
   rows+=("$written $files $analyze $check $warm")
+  echo "row: ${rows[-1]}" >&2
 done
 
 printf '%s\n' "${rows[@]}" | awk '
