@@ -33,6 +33,7 @@ the Celery tasks, and the planted violations (the imports `seams check` must
 report as errors).
 """
 import argparse
+import keyword
 import json
 import os
 import random
@@ -98,12 +99,13 @@ def singular(noun):
 
 
 def snake(name):
+    """CamelCase as snake_case; a Python keyword ("import") gets a trailing "_"."""
     out = ""
     for i, ch in enumerate(name):
         if ch.isupper() and i:
             out += "_"
         out += ch.lower()
-    return out
+    return out + "_" if keyword.iskeyword(out) else out
 
 
 class App:
