@@ -69,16 +69,17 @@ void WriteBoard(AnalysisOutputs& outputs, const FileSink& sink) {
 const std::vector<std::pair<std::string, View>>& AnalysisOutputs::views() {
   if (views_built_) return views_;
   views_built_ = true;
+  ViewBuilder builder(report_);
   for (const auto& [kind, name] : {std::pair{ViewKind::kContexts, "contexts"}, std::pair{ViewKind::kApps, "apps"},
                                    std::pair{ViewKind::kModels, "models"}}) {
-    views_.emplace_back(name, BuildView(report_, kind, view_options_));
+    views_.emplace_back(name, builder.Build(kind, view_options_));
   }
   for (const auto& context : report_.at("contexts")) {
     ViewOptions one = view_options_;
     one.context = context.at("name").get<std::string>();
     std::string stem = "contexts/" + ContextFileName(one.context);
-    views_.emplace_back(stem, BuildView(report_, ViewKind::kContext, one));
-    views_.emplace_back(stem + "-models", BuildView(report_, ViewKind::kModels, one));
+    views_.emplace_back(stem, builder.Build(ViewKind::kContext, one));
+    views_.emplace_back(stem + "-models", builder.Build(ViewKind::kModels, one));
   }
   return views_;
 }

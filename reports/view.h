@@ -5,6 +5,7 @@
 
 #include <iosfwd>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -89,6 +90,28 @@ struct View {
 /// Builds `kind` from a report that has a proposal. Throws SeamsError (kUsage)
 /// when the view needs a context that the report does not have.
 View BuildView(const nlohmann::json& report, ViewKind kind, const ViewOptions& options);
+
+namespace view_internal {
+struct ReportIndex;
+}
+
+/// Builds many views of one report, reading the report once: BuildView for a
+/// caller that draws a view per context (`seams analyze` draws two each). The
+/// report must outlive the builder.
+class ViewBuilder {
+ public:
+  explicit ViewBuilder(const nlohmann::json& report);
+  ~ViewBuilder();
+  ViewBuilder(const ViewBuilder&) = delete;
+  ViewBuilder& operator=(const ViewBuilder&) = delete;
+
+  /// The same view as BuildView(report, kind, options).
+  View Build(ViewKind kind, const ViewOptions& options) const;
+
+ private:
+  const nlohmann::json& report_;
+  std::unique_ptr<view_internal::ReportIndex> index_;
+};
 
 /// Graphviz DOT of a view.
 void WriteViewDot(const View& view, std::ostream& out);

@@ -25,16 +25,24 @@ std::string ViewColour(int index) {
   return kPalette[static_cast<std::size_t>(index) % (sizeof kPalette / sizeof kPalette[0])];
 }
 
-View BuildView(const json& report, ViewKind kind, const ViewOptions& options) {
-  ReportIndex index(report);
+ViewBuilder::ViewBuilder(const json& report) : report_(report), index_(std::make_unique<ReportIndex>(report)) {}
+
+ViewBuilder::~ViewBuilder() = default;
+
+View ViewBuilder::Build(ViewKind kind, const ViewOptions& options) const {
+  const ReportIndex& index = *index_;
   switch (kind) {
-    case ViewKind::kContexts: return view_internal::ContextMap(report, index, options);
-    case ViewKind::kApps: return view_internal::Apps(report, index, options);
-    case ViewKind::kModels: return view_internal::Models(report, index, options);
-    case ViewKind::kContext: return view_internal::OneContext(report, index, options);
+    case ViewKind::kContexts: return view_internal::ContextMap(report_, index, options);
+    case ViewKind::kApps: return view_internal::Apps(report_, index, options);
+    case ViewKind::kModels: return view_internal::Models(report_, index, options);
+    case ViewKind::kContext: return view_internal::OneContext(report_, index, options);
     case ViewKind::kGraph: break;
   }
-  return view_internal::ContextMap(report, index, options);
+  return view_internal::ContextMap(report_, index, options);
+}
+
+View BuildView(const json& report, ViewKind kind, const ViewOptions& options) {
+  return ViewBuilder(report).Build(kind, options);
 }
 
 }  // namespace seams

@@ -22,9 +22,13 @@ View OneContext(const json& report, const ReportIndex& index, const ViewOptions&
     return options.collapse_apps ? context + "/" + index.GroupOf(id) : id;
   };
   std::map<std::pair<std::string, std::string>, ViewEdge> edges;
-  for (const auto& edge : report.at("graph").at("edges")) {
+  std::set<std::string> others;  // the ends outside the context
+  for (const json* e : index.EdgesOf(name)) {
+    const json& edge = *e;
     std::string from = edge.at("from").get<std::string>(), to = edge.at("to").get<std::string>();
-    if (index.ContextOf(from) != name && index.ContextOf(to) != name) continue;
+    for (const std::string* end : {&from, &to}) {
+      if (index.ContextOf(*end) != name) others.insert(*end);
+    }
     std::string a = box_of(from), b = box_of(to);
     if (a.empty() || b.empty() || a == b) continue;
     ViewEdge& out = edges[{a, b}];
@@ -52,13 +56,13 @@ View OneContext(const json& report, const ReportIndex& index, const ViewOptions&
     node.cluster = node.external ? context : name + "/" + index.GroupOf(id);
     if (index.node_kind.count(id) && index.node_kind.at(id) == "model" && !options.collapse_apps) node.detail = "model";
   };
-  for (const auto& [id, context] : index.node_context) {
-    if (context == name) add(id);
-  }
+  for (const auto& id : index.MembersOf(name)) add(id);
+  // An outside box is drawn when a kept edge reaches it; every node in a box
+  // draws it the same, so looking only at the edges' own ends is enough.
   std::set<std::string> ends;
   for (const auto& e : view.edges) ends.insert({e.from, e.to});
-  for (const auto& [id, context] : index.node_context) {
-    if (context != name && ends.count(box_of(id))) add(id);
+  for (const auto& id : others) {
+    if (ends.count(box_of(id))) add(id);
   }
   std::set<std::string> clusters;
   for (auto& [box, node] : boxes) {

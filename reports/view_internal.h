@@ -22,13 +22,26 @@ constexpr const char* kKernel = "shared_kernel";
 /// more than this and a wall-sized print stops being readable.
 constexpr int kOverviewEdges = 40;
 
-/// The report read once into lookups every view needs.
+/// The report read once into lookups every view needs. Building it reads every
+/// node, coupling edge, model and relation once; a view of one context then
+/// reads only what touches that context, so `seams analyze` draws its two views
+/// per context in time linear in the report, not contexts × report.
 struct ReportIndex {
+  /// A relation field between two models (`relations` with a string target).
+  struct Relation {
+    std::string from, to, field, kind;
+    bool crosses;  ///< The ends are in two different contexts (never for a GenericRelation).
+  };
+
   std::map<std::string, int> context_colour;         // context name → palette index
   std::map<std::string, std::string> node_context;   // graph node id → context ("shared_kernel" for the kernel)
   std::map<std::string, std::string> node_group;     // graph node id → app (group)
   std::map<std::string, std::string> node_kind;      // graph node id → "model" / "module"
   std::set<std::string> kernel;                      // graph node ids in the shared kernel
+  std::map<std::string, std::vector<std::string>> members;         // context → its node ids, sorted
+  std::map<std::string, std::vector<const json*>> context_edges;   // context → coupling edges with an end in it, in report order
+  std::map<std::string, const json*> model_of;       // model key → its entry in `models`
+  std::vector<Relation> relations;                   // in report order
 
   explicit ReportIndex(const json& report) {
     if (!report.contains("contexts")) {
@@ -46,7 +59,37 @@ struct ReportIndex {
     for (const auto& hub : report.at("shared_kernel")) kernel.insert(hub.at("id").get<std::string>());
     for (const auto& [id, context] : node_context) {
       if (context == kKernel) kernel.insert(id);
+      members[context].push_back(id);
     }
+    for (const auto& edge : report.at("graph").at("edges")) {
+      const std::string from = ContextOf(edge.at("from").get<std::string>());
+      const std::string to = ContextOf(edge.at("to").get<std::string>());
+      if (!from.empty()) context_edges[from].push_back(&edge);
+      if (!to.empty() && to != from) context_edges[to].push_back(&edge);
+    }
+    for (const auto& m : report.at("models")) model_of[m.at("key").get<std::string>()] = &m;
+    for (const auto& r : report.at("relations")) {
+      if (!r.at("to").is_string()) continue;
+      Relation rel{r.at("from").get<std::string>(), r.at("to").get<std::string>(), r.at("field").get<std::string>(),
+                   r.at("kind").get<std::string>(), false};
+      const std::string a = ContextOf(rel.from), b = ContextOf(rel.to);
+      // A GenericRelation is an accessor, not a column: splitting the database breaks nothing here.
+      rel.crosses = rel.kind != "generic_relation" && !a.empty() && !b.empty() && a != b;
+      relations.push_back(std::move(rel));
+    }
+  }
+
+  /// The node ids of `context`, sorted ([] for an unknown one).
+  const std::vector<std::string>& MembersOf(const std::string& context) const {
+    static const std::vector<std::string> kNone;
+    auto it = members.find(context);
+    return it == members.end() ? kNone : it->second;
+  }
+  /// The coupling edges with an end in `context`, in report order.
+  const std::vector<const json*>& EdgesOf(const std::string& context) const {
+    static const std::vector<const json*> kNone;
+    auto it = context_edges.find(context);
+    return it == context_edges.end() ? kNone : it->second;
   }
 
   std::string ContextOf(const std::string& id) const {

@@ -16,36 +16,22 @@ View Models(const json& report, const ReportIndex& index, const ViewOptions& opt
   }
   view.title = Project(report) + ": models" + (focus ? " of " + options.context : std::string()) +
                (options.cross_only ? ", relations crossing contexts" : "");
-  auto crosses = [&](const std::string& from, const std::string& to) {
-    std::string a = index.ContextOf(from), b = index.ContextOf(to);
-    return !a.empty() && !b.empty() && a != b;
-  };
   auto hidden = [&](const std::string& key) { return options.hide_kernel && index.kernel.count(key); };
   // Which models are drawn: in focus, or at the other end of a drawn relation.
-  std::map<std::string, const json*> model_of;
-  for (const auto& m : report.at("models")) model_of[m.at("key").get<std::string>()] = &m;
+  const std::map<std::string, const json*>& model_of = index.model_of;
   auto in_focus = [&](const std::string& key) {
     auto it = model_of.find(key);
     if (it == model_of.end() || it->second->at("abstract").get<bool>() || hidden(key)) return false;
     return !focus || index.ContextOf(key) == options.context;
   };
   std::set<std::string> drawn, external;
-  struct Relation {
-    std::string from, to, field, kind;
-    bool crosses;
-  };
-  std::vector<Relation> relations;
-  for (const auto& r : report.at("relations")) {
-    if (!r.at("to").is_string()) continue;
-    Relation rel{r.at("from").get<std::string>(), r.at("to").get<std::string>(), r.at("field").get<std::string>(),
-                 r.at("kind").get<std::string>(), false};
-    // A GenericRelation is an accessor, not a column: splitting the database breaks nothing here.
-    rel.crosses = rel.kind != "generic_relation" && crosses(rel.from, rel.to);
+  std::vector<const ReportIndex::Relation*> relations;
+  for (const auto& rel : index.relations) {
     if (rel.kind == "inherits" || hidden(rel.to) || hidden(rel.from)) continue;
     if (options.cross_only && !rel.crosses) continue;
     if (!in_focus(rel.from) && !in_focus(rel.to)) continue;
     if (model_of.count(rel.from) && model_of.at(rel.from)->at("abstract").get<bool>()) continue;
-    relations.push_back(rel);
+    relations.push_back(&rel);
     for (const auto& key : {rel.from, rel.to}) (in_focus(key) ? drawn : external).insert(key);
   }
   if (!options.cross_only) {
@@ -80,7 +66,8 @@ View Models(const json& report, const ReportIndex& index, const ViewOptions& opt
     }
   }
   std::map<std::pair<std::string, std::string>, ViewEdge> aggregated;
-  for (const auto& rel : relations) {
+  for (const ReportIndex::Relation* r : relations) {
+    const ReportIndex::Relation& rel = *r;
     std::string from = box_of(rel.from), to = box_of(rel.to);
     if (!options.collapse_apps) {
       boxes[from].fields.push_back({rel.field, rel.kind, rel.to, rel.crosses});
