@@ -10,7 +10,7 @@ namespace seams::cli {
 bool IsReportFile(const std::string& path);
 
 /// Reads and checks the analysis report at `path`. Throws SeamsError: kInput when
-/// it cannot be read, kUsage when it is not a seams.analysis/2 report.
+/// it cannot be read, kUsage when it is not a seams.analysis/3 report.
 nlohmann::json ReadReportFile(const std::string& path);
 
 }  // namespace seams::cli

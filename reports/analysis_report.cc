@@ -126,7 +126,9 @@ void AddProposal(const Analysis& analysis, json* report) {
 
 json BuildAnalysisReport(const Analysis& analysis) {
   // The module-level graph report carries project, settings, apps, nodes, edges,
-  // cycles and diagnostics; the analysis report adds the Django facts to it.
+  // cycles and diagnostics; the analysis report adds the Django facts to it. Its
+  // nodes and edges are the import graph (`modules`, `module_imports`); `graph`
+  // holds the coupling graph that the proposal clusters.
   json graph = BuildGraphReport(analysis, GraphLevel::kModule);
   json report;
   report["schema"] = kAnalysisSchema;
@@ -134,7 +136,7 @@ json BuildAnalysisReport(const Analysis& analysis) {
   report["settings"] = graph["settings"];
   report["apps"] = graph["apps"];
   report["modules"] = graph["nodes"];
-  report["edges"] = graph["edges"];
+  report["module_imports"] = graph["edges"];  // the import graph; `graph` is the coupling graph
   report["cycles"] = graph["cycles"];
   report["diagnostics"] = graph["diagnostics"];
   report["diagnostic_counts"] = graph["diagnostic_counts"];

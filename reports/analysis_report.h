@@ -9,7 +9,7 @@
 namespace seams {
 
 /// Schema identifier written into every analysis report.
-inline constexpr const char* kAnalysisSchema = "seams.analysis/2";
+inline constexpr const char* kAnalysisSchema = "seams.analysis/3";
 
 /// Builds the analysis report: project, settings, apps, modules, models with
 /// their relations, views, URLs, admin registrations, signals, tasks, forms and

@@ -9,7 +9,7 @@
 
 namespace seams {
 
-/// Writes report.html for an analysis report (`seams.analysis/2`).
+/// Writes report.html for an analysis report (`seams.analysis/3`).
 void WriteReportHtml(const nlohmann::json& report, std::ostream& out);
 
 }  // namespace seams

@@ -92,7 +92,7 @@ void WriteProposalSummary(const nlohmann::json& report, std::ostream& out) {
 const std::vector<Format<Reporter>>& ProposalFormats() {
   static const std::vector<Format<Reporter>> kFormats = {
       {"text", "the proposal as a table", &WriteProposalSummary, true},
-      {"json", "the analysis report (seams.analysis/2)", &WriteJson},
+      {"json", "the analysis report (seams.analysis/3)", &WriteJson},
       {"dot", "the context map as Graphviz DOT", &WriteContextsDot},
   };
   return kFormats;

@@ -6,7 +6,7 @@ Usage: validate_reports.py SCHEMA REPORT.json...
 Prints every failure as `REPORT: JSON-PATH: message`, then how many reports are
 valid. Exits 0 when all are, 1 when any is not (or cannot be read), 2 on a
 usage error or a broken schema. A report whose "schema" is not the schema's
-`const` is refused outright: validating a seams.analysis/2 report against the
+`const` is refused outright: validating a seams.analysis/3 report against the
 /1 contract would only list symptoms of the wrong version. Integers are strict:
 3.0 where the schema says integer fails, and NaN or Infinity is not JSON.
 Needs Debian's python3-jsonschema (Draft 2020-12).

@@ -123,7 +123,7 @@ TEST_CASE("a report of another schema is refused with a clear message", "[views]
   json report = ShopwiseReport();
   report["schema"] = "seams.analysis/1";
   CHECK_THROWS_WITH(seams::ParseAnalysisReport(report.dump(), "old.json"),
-                    Catch::Contains("old.json: written for schema seams.analysis/1, this seams reads seams.analysis/2"));
+                    Catch::Contains("old.json: written for schema seams.analysis/1, this seams reads seams.analysis/3"));
   report["schema"] = "seams.graph/1";
   CHECK_THROWS_WITH(seams::ParseAnalysisReport(report.dump(), "g.json"), Catch::Contains("a seams.graph/1 report, not an analysis report"));
   CHECK_THROWS_WITH(seams::ParseAnalysisReport("{\"schema\": ", "cut.json"), Catch::Contains("cut.json: not a JSON document"));
