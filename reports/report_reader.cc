@@ -33,6 +33,23 @@ nlohmann::json ParseAnalysisReport(const std::string& text, const std::string& p
   if (std::string problem = FirstSchemaViolation(AnalysisReportSchema(), report); !problem.empty()) {
     throw SeamsError(ErrorKind::kUsage, path + ": " + problem);
   }
+  // Readers add counts and lines up in 32 bits (a context's lines, a pair's
+  // couplings); a report whose totals do not fit is not one Seams wrote.
+  auto total = [&](const nlohmann::json& list, const char* field, const std::string& pointer) {
+    long long sum = 0;
+    for (const auto& item : list) sum += FieldOrNull(item, field).is_number_integer() ? item.at(field).get<long long>() : 0;
+    if (sum > 2147483647LL) {
+      throw SeamsError(ErrorKind::kUsage, path + ": " + pointer + ": the " + field + "s add up to " + std::to_string(sum) +
+                                              ", beyond the 32-bit totals Seams writes");
+    }
+  };
+  const nlohmann::json& graph = report.at("graph");
+  total(graph.at("nodes"), "lines", "/graph/nodes");
+  total(graph.at("edges"), "count", "/graph/edges");
+  const nlohmann::json& data = FieldOrNull(report, "data");
+  for (const char* list : {"lookups", "atomic_writes"}) {
+    if (FieldOrNull(data, list).is_array()) total(data.at(list), "count", std::string("/data/") + list);
+  }
   return report;
 }
 

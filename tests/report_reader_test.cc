@@ -73,6 +73,12 @@ TEST_CASE("a field of the wrong type names the file and the field's JSON Pointer
   report = Golden();
   report["graph"]["edges"][0]["count"] = 4294967296LL;
   CHECK(ReadError(report.dump()) == "report.json: /graph/edges/0/count: expected a 32-bit integer, got 4294967296");
+  // Each count fits, their total does not: the readers' sums would overflow.
+  report = Golden();
+  report["graph"]["edges"][0]["count"] = 2147483647;
+  report["graph"]["edges"][1]["count"] = 2147483647;
+  CHECK_THAT(ReadError(report.dump()),
+             Catch::StartsWith("report.json: /graph/edges: the counts add up to 4294967"));
 }
 
 TEST_CASE("mutating the type of any field of a report is a usage error at that field", "[reports][reliability]") {
