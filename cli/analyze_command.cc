@@ -118,7 +118,9 @@ int RunAnalyze(const AnalyzeOptions& options) {
     views.emplace_back("contexts/" + FileName(one.context), BuildView(report, ViewKind::kContext, one));
     views.emplace_back("contexts/" + FileName(one.context) + "-models", BuildView(report, ViewKind::kModels, one));
   }
-  for (const auto& [name, view] : views) {
+  for (const auto& named : views) {
+    const std::string& name = named.first;
+    const View& view = named.second;  // a plain reference: clang 14 cannot capture a structured binding
     std::string dot = text_of([&](std::ostream& out) { WriteViewDot(view, out); });
     if (formats.count("dot")) writer.Write(name + ".dot", dot);
     if (formats.count("mermaid")) writer.Write(name + ".mmd", text_of([&](std::ostream& out) { WriteViewMermaid(view, out); }));
