@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what Seams needs to build and test on Debian 12, only what is missing.
 # Run as root. The tree-sitter sources come from the npm registry at configure time.
+# clang-14 and libclang-rt-14-dev (libFuzzer, the sanitizers' runtimes) build the asan and fuzz presets.
 set -euo pipefail
 
 packages=(
   g++ cmake ninja-build git
+  clang-14 libclang-rt-14-dev
   libboost-graph-dev nlohmann-json3-dev libcli11-dev catch2 libtomlplusplus-dev
   graphviz python3 python3-django python3-jsonschema
   chromium

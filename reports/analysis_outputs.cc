@@ -37,10 +37,11 @@ void WriteJsonFiles(AnalysisOutputs& outputs, const FileSink& sink) {
 // Every view in one view format (`name`, a row of ViewFormats()).
 void WriteViews(AnalysisOutputs& outputs, const FileSink& sink, std::string_view name) {
   const Format<ViewRenderer>* format = FindFormat(ViewFormats(), name);
-  for (const auto& [stem, view] : outputs.views()) {
+  const std::string extension = name == "mermaid" ? "mmd" : std::string(name);
+  for (const auto& named : outputs.views()) {
+    const View& view = named.second;  // a plain reference: clang 14 cannot capture a structured binding
     std::string text = TextOf([&](std::ostream& out) { format->render.write(view, out); });
-    std::string extension = name == "mermaid" ? "mmd" : std::string(name);
-    sink({stem + "." + extension, std::move(text), format->render.graphviz ? std::string(name) : ""});
+    sink({named.first + "." + extension, std::move(text), format->render.graphviz ? std::string(name) : ""});
   }
 }
 

@@ -209,12 +209,14 @@ json Explain(const json& report, const std::string& a, const std::string& b) {
         joins.push_back(j);
     }
     for (const auto& t : report.at("data").at("transactions")) {
-      json touched = t.at("models");
+      // The models it writes, and the modules of the receivers it runs.
+      json receivers = json::array();
       for (const auto& r : t.at("receivers")) {
-        std::string receiver = r.at("receiver").get<std::string>();
-        touched.push_back(receiver.substr(0, receiver.rfind('.')));  // the receiver's module
+        const std::string& receiver = r.at("receiver").get_ref<const std::string&>();
+        receivers.push_back(receiver.substr(0, receiver.rfind('.')));
       }
-      if (in(first, touched) && in(*second, touched)) transactions.push_back(t);
+      auto touches = [&](const Selection& s) { return in(s, t.at("models")) || in(s, receivers); };
+      if (touches(first) && touches(*second)) transactions.push_back(t);
     }
   }
   return {{"schema", kExplainSchema},

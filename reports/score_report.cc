@@ -11,6 +11,7 @@
 
 #include "lib/core/error.h"
 #include "reports/graph_report.h"
+#include "reports/report_reader.h"
 
 namespace seams {
 
@@ -253,7 +254,8 @@ CouplingGraph CouplingGraphFromReport(const json& report) {
     node.module = n.at("module").get<std::string>();
     node.path = n.value("path", "");
     node.lines = n.value("lines", 0);
-    for (const auto& tag : n.value("tags", json::array())) {
+    const json& tags = FieldOrNull(n, "tags");
+    for (const auto& tag : tags.is_array() ? tags : json::array()) {
       node.is_test |= tag == "test";
       node.is_migration |= tag == "migration";
     }
@@ -275,7 +277,8 @@ CouplingGraph CouplingGraphFromReport(const json& report) {
     }
     edge.count = e.at("count").get<int>();
     edge.weight = e.at("weight").get<double>();
-    for (const auto& ev : e.value("evidence", json::array())) {
+    const json& evidence = FieldOrNull(e, "evidence");
+    for (const auto& ev : evidence.is_array() ? evidence : json::array()) {
       edge.evidence.push_back({ev.value("path", ""), ev.value("line", 0), ev.value("detail", "")});
     }
     graph.edges.push_back(std::move(edge));
@@ -286,7 +289,7 @@ CouplingGraph CouplingGraphFromReport(const json& report) {
 std::vector<std::string> ProposalAssignmentFromReport(const json& report) {
   std::vector<std::string> assignment;
   for (const auto& n : report.at("graph").at("nodes")) {
-    const json& c = n.value("context", json(nullptr));
+    const json& c = FieldOrNull(n, "context");
     assignment.push_back(c.is_string() ? c.get<std::string>() : "");
   }
   return assignment;

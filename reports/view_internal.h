@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "lib/core/error.h"
+#include "reports/report_reader.h"
 #include "reports/view.h"
 
 namespace seams::view_internal {
@@ -51,7 +52,7 @@ struct ReportIndex {
     for (const auto& c : report.at("contexts")) context_colour[c.at("name").get<std::string>()] = index++;
     for (const auto& node : report.at("graph").at("nodes")) {
       const std::string id = node.at("id").get<std::string>();
-      const json& context = node.contains("context") ? node.at("context") : json(nullptr);
+      const json& context = FieldOrNull(node, "context");
       if (context.is_string()) node_context[id] = context.get<std::string>();
       node_group[id] = node.at("group").get<std::string>();
       node_kind[id] = node.at("kind").get<std::string>();

@@ -262,7 +262,8 @@ void AddSameAppPrior(const Units& units, const std::vector<int>& members_of_grap
   for (int i : order) by_group[unit(i).group].push_back(i);
   auto prior = [&](int i) { return share * std::max(1.0, degree[static_cast<std::size_t>(i)]); };
   constexpr int kNeighbours = 4;  // on each side
-  for (const auto& [group, members] : by_group) {
+  for (const auto& entry : by_group) {
+    const std::vector<int>& members = entry.second;  // a plain reference: clang 14 cannot capture a binding
     int n = static_cast<int>(members.size());
     if (n < 2) continue;
     auto tie = [&](int a, int b, int span) {

@@ -300,8 +300,9 @@ std::vector<ExtractionStep> Plan(const CouplingGraph& graph, const std::vector<R
     // Inbound dependencies weigh most: every caller needs a new API before the cut.
     step.difficulty = step.inbound_weight + 0.5 * step.outbound_weight + 0.25 * step.kernel_weight +
                       2.0 * step.foreign_keys + step.signals + step.task_calls;
+    std::vector<std::string>& reasons = step.reasons;  // clang 14 cannot capture a structured binding
     auto reason = [&](double value, const std::string& text) {
-      if (value > 0) step.reasons.push_back(text);
+      if (value > 0) reasons.push_back(text);
     };
     reason(step.inbound_weight, "others depend on it with weight " + FormatNumber(step.inbound_weight));
     reason(step.outbound_weight, "it depends on others with weight " + FormatNumber(step.outbound_weight));

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <vector>
 #include <sstream>
 
 namespace seams {
@@ -23,6 +24,61 @@ std::string List(const std::vector<std::string>& items, const std::string& inden
   std::string out = "[\n";
   for (const auto& item : items) out += indent + "  " + Quote(item) + ",\n";
   return out + indent + "]";
+}
+
+/// Import couplings from one context to another: from → to → count.
+using Dependencies = std::map<std::string, std::map<std::string, int>>;
+
+/// An order of `contexts` in which most import couplings point forward (the
+/// greedy feedback-arc-set order of Eades, Lin and Smyth): take a context no
+/// one depends on (it goes first) or one that depends on no one (it goes
+/// last); when none is left, the one whose couplings go out most and come in
+/// least goes first. Ties go to the name, so the order is deterministic.
+std::vector<std::string> DependencyOrder(const std::vector<std::string>& contexts, const Dependencies& depends) {
+  std::set<std::string> left(contexts.begin(), contexts.end());
+  auto weight = [&](const std::string& from, const std::string& to) {
+    auto f = depends.find(from);
+    if (f == depends.end()) return 0;
+    auto t = f->second.find(to);
+    return t == f->second.end() ? 0 : t->second;
+  };
+  std::vector<std::string> front, back;
+  while (!left.empty()) {
+    bool moved = false;
+    for (auto it = left.begin(); it != left.end();) {
+      int in = 0, out = 0;
+      for (const auto& other : left) {
+        if (other == *it) continue;
+        in += weight(other, *it);
+        out += weight(*it, other);
+      }
+      if (out == 0) {
+        back.push_back(*it);
+      } else if (in == 0) {
+        front.push_back(*it);
+      } else {
+        ++it;
+        continue;
+      }
+      it = left.erase(it);
+      moved = true;
+    }
+    if (moved) continue;
+    std::string best;
+    long long best_delta = 0;
+    for (const auto& candidate : left) {
+      long long delta = 0;
+      for (const auto& other : left) delta += weight(candidate, other) - weight(other, candidate);
+      if (best.empty() || delta > best_delta) {
+        best = candidate;
+        best_delta = delta;
+      }
+    }
+    front.push_back(best);
+    left.erase(best);
+  }
+  front.insert(front.end(), back.rbegin(), back.rend());
+  return front;
 }
 
 }  // namespace
@@ -64,11 +120,29 @@ std::string InitialConfigText(const Analysis& analysis) {
       if (module < 0 || proposal.node_context[static_cast<std::size_t>(module)] != context) members[context].insert(node.id);
     }
   }
-  // depends_on as the code imports today.
-  std::map<std::string, std::set<std::string>> depends;
+  // depends_on as the code imports today, as long as the contexts keep an
+  // order: a dependency that would close a cycle is a seam to cut, written
+  // as a comment, so the config passes its own context-cycle rule.
+  Dependencies imports;
   for (const auto& cross : proposal.cross_context) {
     for (const auto& [kind, count] : cross.counts) {
-      if (kind.rfind("import", 0) == 0 && count > 0) depends[cross.from].insert(cross.to);
+      if (kind.rfind("import", 0) == 0 && count > 0) imports[cross.from][cross.to] += count;
+    }
+  }
+  std::vector<std::string> names;
+  for (const auto& context : proposal.contexts) names.push_back(context.name);
+  std::map<std::string, std::size_t> rank;
+  for (const auto& name : DependencyOrder(names, imports)) rank.emplace(name, rank.size());
+  std::map<std::string, std::set<std::string>> depends;
+  std::map<std::string, std::map<std::string, int>> cut;
+  for (const auto& [from, targets] : imports) {
+    for (const auto& [to, count] : targets) {
+      auto a = rank.find(from), b = rank.find(to);
+      if (a == rank.end() || b == rank.end() || a->second < b->second) {
+        depends[from].insert(to);
+      } else {
+        cut[from][to] = count;
+      }
     }
   }
 
@@ -92,6 +166,10 @@ std::string InitialConfigText(const Analysis& analysis) {
     out << "name = " << Quote(context.name) << "\n";
     out << "members = " << List({members[context.name].begin(), members[context.name].end()}, "") << "\n";
     out << "depends_on = " << List({depends[context.name].begin(), depends[context.name].end()}, "") << "\n";
+    for (const auto& [to, count] : cut[context.name]) {
+      out << "# seam to cut: " << context.name << " -> " << to << " (" << count << " import coupling"
+          << (count == 1 ? "" : "s") << "; depending on it would close a cycle)\n";
+    }
   }
   out << "\n[rules]\n"
       << "cross-context-import = \"error\"\n"

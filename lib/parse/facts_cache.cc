@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lib/parse/facts_version.h"
@@ -28,6 +30,42 @@ std::uint64_t Fnv1a(const std::string& bytes, std::uint64_t seed) {
     h *= 1099511628211ull;
   }
   return h;
+}
+
+// The checksum of an entry: the key it is stored under, then its bytes, so a
+// flipped bit or an entry copied under another key is a miss.
+std::uint64_t EntryChecksum(const std::string& key, const char* body, std::size_t size) {
+  std::uint64_t h = Fnv1a(key, 0);
+  for (std::size_t i = 0; i < size; ++i) {
+    h ^= static_cast<unsigned char>(body[i]);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// An entry's bytes, or nullopt unless it is a regular file of at most
+// kMaxEntryBytes: a directory, a FIFO (opened without blocking) or a link to a
+// device is a miss, and nothing is read past the size the entry had when opened.
+constexpr std::size_t kMaxEntryBytes = std::size_t{1} << 30;
+
+std::optional<std::string> ReadEntry(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  std::optional<std::string> bytes;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
+      static_cast<std::uint64_t>(st.st_size) <= kMaxEntryBytes) {
+    std::string buffer(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t done = 0;
+    while (done < buffer.size()) {
+      const ssize_t n = ::read(fd, buffer.data() + done, buffer.size() - done);
+      if (n <= 0) break;  // an error, or the entry shrank while being read
+      done += static_cast<std::size_t>(n);
+    }
+    if (done == buffer.size()) bytes = std::move(buffer);
+  }
+  ::close(fd);
+  return bytes;
 }
 
 class Writer {
@@ -270,6 +308,22 @@ std::optional<FileFacts> DeserializeFacts(const std::string& bytes) {
   return f;
 }
 
+std::string EncodeCacheEntry(const std::string& key, const FileFacts& facts) {
+  std::string bytes = SerializeFacts(facts);
+  std::uint64_t sum = EntryChecksum(key, bytes.data(), bytes.size());
+  for (int i = 0; i < 8; ++i, sum >>= 8) bytes += static_cast<char>(sum & 0xFF);
+  return bytes;
+}
+
+std::optional<FileFacts> DecodeCacheEntry(const std::string& key, const std::string& bytes) {
+  if (bytes.size() < 8) return std::nullopt;
+  const std::size_t body = bytes.size() - 8;
+  std::uint64_t stored = 0;
+  for (int i = 7; i >= 0; --i) stored = (stored << 8) | static_cast<unsigned char>(bytes[body + static_cast<std::size_t>(i)]);
+  if (stored != EntryChecksum(key, bytes.data(), body)) return std::nullopt;
+  return DeserializeFacts(bytes.substr(0, body));
+}
+
 const char* FactsVersion() { return kFactsVersion; }
 
 FactsCache::FactsCache(std::string directory, const ParseOptions& options, const std::string& version)
@@ -295,10 +349,9 @@ std::string FactsCache::Key(const std::string& source) const {
 }
 
 std::optional<FileFacts> FactsCache::Load(const std::string& key, const std::string& path) const {
-  std::ifstream in(directory_ + "/" + key.substr(0, 2) + "/" + key, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto facts = DeserializeFacts(bytes);
+  std::optional<std::string> bytes = ReadEntry(directory_ + "/" + key.substr(0, 2) + "/" + key);
+  if (!bytes) return std::nullopt;
+  auto facts = DecodeCacheEntry(key, *bytes);
   if (!facts) return std::nullopt;
   for (auto& d : facts->diagnostics) d.path = path;
   return facts;
@@ -315,7 +368,7 @@ void FactsCache::Store(const std::string& key, const FileFacts& facts) const {
   fs::path tmp = dir / (key + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++));
   {
     std::ofstream out(tmp, std::ios::binary);
-    std::string bytes = SerializeFacts(facts);
+    std::string bytes = EncodeCacheEntry(key, facts);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (!out) {
       fs::remove(tmp, ec);

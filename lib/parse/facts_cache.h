@@ -17,7 +17,10 @@ const char* FactsVersion();
 
 /// A directory of cached facts. Safe with concurrent runs: entries are written to
 /// a temporary name and renamed into place. A missing, truncated or corrupt entry
-/// is a miss, never an error.
+/// is a miss, never an error: every entry carries a checksum of its key and
+/// bytes (a flipped bit or an entry swapped with another is a miss), and an
+/// entry that is not a regular file (a directory, a FIFO, a link to a device)
+/// is a miss without being read.
 class FactsCache {
  public:
   /// `directory` is created on first store; `options` and `version` are part of every key.
@@ -36,6 +39,11 @@ class FactsCache {
   std::string directory_;
   std::string salt_;  // extractor version and options
 };
+
+/// A cache entry: the facts serialised, then the checksum of `key` and those
+/// bytes; and back, nullopt when the checksum or the format does not hold.
+std::string EncodeCacheEntry(const std::string& key, const FileFacts& facts);
+std::optional<FileFacts> DecodeCacheEntry(const std::string& key, const std::string& bytes);
 
 /// The facts serialised in the cache's binary format, and back (for tests).
 std::string SerializeFacts(const FileFacts& facts);

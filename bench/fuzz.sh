@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Every libFuzzer target for at least 1M executions, optimised, under ASan+UBSan
+# (the `fuzz` preset), seeded from the test fixtures; prints each target's count.
+# Usage: bench/fuzz.sh [RUNS] (default 1000000)   Needs clang-14 and libclang-rt-14-dev.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-1000000}"
+cmake --preset fuzz >/dev/null && cmake --build --preset fuzz -j2
+jobs=$(nproc)
+time bash tests/fuzz/run.sh build/fuzz --runs "$runs" --jobs "$jobs"
