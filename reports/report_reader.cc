@@ -28,6 +28,11 @@ nlohmann::json ParseAnalysisReport(const std::string& text, const std::string& p
     throw SeamsError(ErrorKind::kUsage, path + ": a " + schema + " report, not an analysis report (" + kAnalysisSchema +
                                             "); `seams analyze -o DIR` writes DIR/report.json");
   }
+  CheckAnalysisReport(report, path);
+  return report;
+}
+
+void CheckAnalysisReport(const nlohmann::json& report, const std::string& path) {
   // Every field a reader touches has its declared type once the schema holds,
   // so no view, explanation or score meets a library type error.
   if (std::string problem = FirstSchemaViolation(AnalysisReportSchema(), report); !problem.empty()) {
@@ -50,7 +55,6 @@ nlohmann::json ParseAnalysisReport(const std::string& text, const std::string& p
   for (const char* list : {"lookups", "atomic_writes"}) {
     if (FieldOrNull(data, list).is_array()) total(data.at(list), "count", std::string("/data/") + list);
   }
-  return report;
 }
 
 const nlohmann::json& FieldOrNull(const nlohmann::json& object, const char* key) {

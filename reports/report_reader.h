@@ -14,6 +14,11 @@ namespace seams {
 /// JSON Pointer of the first bad field: `r.json: /graph/nodes/0/context: …`).
 nlohmann::json ParseAnalysisReport(const std::string& text, const std::string& path);
 
+/// The checks ParseAnalysisReport makes once `report` (read from `path`) is
+/// parsed and names the current schema: the schema itself, and totals that fit
+/// the readers' 32-bit sums. Throws SeamsError (kUsage) naming the bad field.
+void CheckAnalysisReport(const nlohmann::json& report, const std::string& path);
+
 /// `object[key]` by reference, or a null value when `object` is not an object
 /// or has no such field: reading an optional field without copying it.
 const nlohmann::json& FieldOrNull(const nlohmann::json& object, const char* key);

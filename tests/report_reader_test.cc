@@ -82,26 +82,37 @@ TEST_CASE("a field of the wrong type names the file and the field's JSON Pointer
 }
 
 TEST_CASE("mutating the type of any field of a report is a usage error at that field", "[reports][reliability]") {
-  // A corrupted-report mini-fuzz: a few hundred fields spread over the whole
-  // report, each given another JSON type in turn; reading must either work
-  // (the type is allowed there) or fail naming that field, and diagram,
-  // explain and score must never meet a library error.
+  // A corrupted-report mini-fuzz: fields spread over the whole report, each
+  // given another JSON type in turn (in place, then put back: no copy of the
+  // report per mutation, so the sanitizer build stays quick); reading must
+  // either work (the type is allowed there) or fail naming that field, and
+  // diagram, explain and score must never meet a library error.
+  json report = Golden();
   std::vector<std::string> pointers;
-  Pointers(Golden(), "", &pointers);
-  const std::size_t step = pointers.size() / 300 + 1;
+  Pointers(report, "", &pointers);
+  const std::size_t step = pointers.size() / 100 + 1;
   std::size_t rejected = 0, tried = 0;
   for (std::size_t i = 1; i < pointers.size(); i += step, ++tried) {
     const json::json_pointer pointer(pointers[i]);
-    json report = Golden();
-    report[pointer] = OtherType(report[pointer], i);
+    json original = std::move(report[pointer]);
+    report[pointer] = OtherType(original, i);
     INFO(pointers[i] << " := " << report[pointer].dump());
-    const std::string message = ReadError(report.dump());
+    std::string message;
+    try {
+      seams::CheckAnalysisReport(report, "report.json");
+      seams::test::ReadReportEveryWay(report);
+    } catch (const seams::SeamsError& e) {
+      CHECK(e.kind() == seams::ErrorKind::kUsage);
+      message = e.what();
+    }
+    report[pointer] = std::move(original);
     if (message.empty()) continue;
     ++rejected;
     CHECK_THAT(message, Catch::StartsWith("report.json: " + pointers[i] + ":"));
     CHECK_THAT(message, !Catch::Contains("json.exception") && !Catch::Contains("map::at"));
   }
-  CHECK(tried >= 250);
+  CHECK(report == Golden());
+  CHECK(tried >= 90);
   CHECK(rejected * 10 >= tried * 9);  // nearly every field has one type; "anything" fields are rare
 }
 

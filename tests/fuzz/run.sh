@@ -3,9 +3,9 @@
 # fixtures (the corpora are generated here, under BUILD_DIR/fuzz, never
 # committed; tests/fuzz/seeds/ holds a few hand-written ones).
 #
-# Usage: tests/fuzz/run.sh BUILD_DIR (--seconds N | --runs N) [--jobs J] [TARGET...]
+# Usage: tests/fuzz/run.sh BUILD_DIR [--seconds N] [--runs N] [--jobs J] [TARGET...]
 #   --seconds N  each target runs N seconds (CI)
-#   --runs N     each target runs N executions (bench/fuzz.sh)
+#   --runs N     each target runs N executions (bench/fuzz.sh); with --seconds, whichever comes first
 #   --jobs J     targets run J at a time (default 1)
 # Prints one line per target with its executions; exits 1 when a target found
 # a crash (its input is kept under BUILD_DIR/fuzz/artifacts/).
@@ -15,8 +15,8 @@ build="$(cd "$1" && pwd)"; shift
 limit=() jobs=1 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --seconds) limit=(-max_total_time="$2"); shift 2 ;;
-    --runs) limit=(-runs="$2"); shift 2 ;;
+    --seconds) limit+=(-max_total_time="$2"); shift 2 ;;
+    --runs) limit+=(-runs="$2"); shift 2 ;;
     --jobs) jobs="$2"; shift 2 ;;
     *) targets+=("$1"); shift ;;
   esac
