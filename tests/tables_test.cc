@@ -114,6 +114,6 @@ TEST_CASE("one weight table: --weight import=9 weighs the module graph and the c
   // And so in report.json: the module imports and the coupling graph's import edges.
   nlohmann::json report = seams::BuildAnalysisReport(analysis);
   std::map<std::string, double> reported;
-  for (const auto& e : report.at("edges")) reported[e.at("from").get<std::string>() + ">" + e.at("to").get<std::string>()] = e.at("weight");
+  for (const auto& e : report.at("module_imports")) reported[e.at("from").get<std::string>() + ">" + e.at("to").get<std::string>()] = e.at("weight");
   CHECK(reported == modules);
 }
