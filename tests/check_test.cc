@@ -303,3 +303,26 @@ members = ["shop", "billing"]
   }
   CHECK(joins == 6);
 }
+
+TEST_CASE("check: a malformed baseline says what is wrong in plain words", "[check]") {
+  auto message = [](const std::string& text) -> std::string {
+    try {
+      seams::ParseBaseline(text, "base.json");
+    } catch (const seams::SeamsError& e) {
+      REQUIRE(e.problems().size() == 1);
+      CHECK(e.problems()[0].path == "base.json");
+      return e.problems()[0].message;
+    }
+    return "accepted";
+  };
+  CHECK(message("{\"schema\": ") == "malformed baseline: not JSON (at byte 12)");
+  CHECK(message("[1, 2]") == "not a seams baseline (expected \"schema\": \"seams.baseline/1\")");
+  CHECK(message("{\"schema\": 3}") == "not a seams baseline (expected \"schema\": \"seams.baseline/1\")");
+  CHECK(message("{\"schema\": \"seams.baseline/1\"}") == "malformed baseline: \"violations\" must be a list of strings");
+  CHECK(message("{\"schema\": \"seams.baseline/1\", \"violations\": {}}") ==
+        "malformed baseline: \"violations\" must be a list of strings");
+  CHECK(message("{\"schema\": \"seams.baseline/1\", \"violations\": [\"a\", 7]}") ==
+        "malformed baseline: \"violations\" must be a list of strings");
+  CHECK(seams::ParseBaseline("{\"schema\": \"seams.baseline/1\", \"violations\": [\"b\", \"a\"]}", "x").keys ==
+        std::set<std::string>{"a", "b"});
+}

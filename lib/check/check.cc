@@ -323,14 +323,23 @@ Baseline ParseBaseline(const std::string& text, const std::string& path) {
     return SeamsError(ErrorKind::kConfig, std::vector<Diagnostic>{d});
   };
   Baseline baseline;
+  nlohmann::json doc;
   try {
-    nlohmann::json doc = nlohmann::json::parse(text);
-    if (doc.value("schema", "") != "seams.baseline/1") {
-      throw problem("not a seams baseline (expected \"schema\": \"seams.baseline/1\")");
-    }
-    for (const auto& key : doc.at("violations")) baseline.keys.insert(key.get<std::string>());
-  } catch (const nlohmann::json::exception& e) {
-    throw problem(std::string("malformed baseline: ") + e.what());
+    doc = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw problem("malformed baseline: not JSON (at byte " + std::to_string(e.byte) + ")");
+  }
+  const auto schema = doc.is_object() ? doc.find("schema") : doc.end();
+  if (schema == doc.end() || *schema != "seams.baseline/1") {
+    throw problem("not a seams baseline (expected \"schema\": \"seams.baseline/1\")");
+  }
+  const auto violations = doc.find("violations");
+  if (violations == doc.end() || !violations->is_array()) {
+    throw problem("malformed baseline: \"violations\" must be a list of strings");
+  }
+  for (const auto& key : *violations) {
+    if (!key.is_string()) throw problem("malformed baseline: \"violations\" must be a list of strings");
+    baseline.keys.insert(key.get<std::string>());
   }
   return baseline;
 }
