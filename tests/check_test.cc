@@ -316,6 +316,9 @@ TEST_CASE("check: a malformed baseline says what is wrong in plain words", "[che
     return "accepted";
   };
   CHECK(message("{\"schema\": ") == "malformed baseline: not JSON (at byte 12)");
+  // The fuzzer's find: a number beyond a double is nlohmann's out_of_range, not a parse_error.
+  CHECK(message("{\"schema\": \"seams.baseline/1\", \"violations\": [1e999]}") ==
+        "malformed baseline: not JSON (a number out of range)");
   CHECK(message("[1, 2]") == "not a seams baseline (expected \"schema\": \"seams.baseline/1\")");
   CHECK(message("{\"schema\": 3}") == "not a seams baseline (expected \"schema\": \"seams.baseline/1\")");
   CHECK(message("{\"schema\": \"seams.baseline/1\"}") == "malformed baseline: \"violations\" must be a list of strings");

@@ -328,6 +328,9 @@ Baseline ParseBaseline(const std::string& text, const std::string& path) {
     doc = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     throw problem("malformed baseline: not JSON (at byte " + std::to_string(e.byte) + ")");
+  } catch (const nlohmann::json::exception&) {
+    // nlohmann reports a number too large for a double (`1e999`) as out_of_range.
+    throw problem("malformed baseline: not JSON (a number out of range)");
   }
   const auto schema = doc.is_object() ? doc.find("schema") : doc.end();
   if (schema == doc.end() || *schema != "seams.baseline/1") {
