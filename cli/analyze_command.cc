@@ -8,8 +8,10 @@
 #include "cli/common_options.h"
 #include "cli/config_loading.h"
 #include "cli/graphviz.h"
+#include "cli/keep_until_exit.h"
 #include "cli/view_options.h"
 #include "lib/core/error.h"
+#include "lib/core/progress.h"
 #include "reports/analysis_outputs.h"
 #include "reports/analysis_report.h"
 
@@ -36,7 +38,9 @@ class Writer {
     else RenderWithGraphviz(file.text, file.graphviz, path);
     ++written_;
     has_handout_ = has_handout_ || file.path == "report.md";
-    if (!options_.common.quiet && options_.common.verbose) std::cerr << "seams: wrote " << path << '\n';
+    if (!options_.common.quiet && options_.common.verbose) {
+      std::cerr << "seams: wrote " << path << "  (peak " << (PeakRssBytes() >> 20) << " MiB)\n";
+    }
   }
 
   /// One line for the folder (one per file with --verbose).
@@ -56,9 +60,10 @@ class Writer {
 
 int RunAnalyze(const AnalyzeOptions& options) {
   const std::set<std::string> selected(options.formats.begin(), options.formats.end());
-  Analysis analysis = AnalyzeAndCluster(options.common, options.cluster, options.config, std::cerr);
+  Analysis& analysis = AnalyzeAndCluster(options.common, options.cluster, options.config, std::cerr);
+  ReleaseStageFacts(&analysis);
   // The report is the contract; every other file is a view of it.
-  nlohmann::json report = BuildAnalysisReport(analysis);
+  const nlohmann::json& report = KeepUntilExit(BuildAnalysisReport(analysis));
   AnalysisOutputs outputs(analysis, report, options.view_options);
   Writer writer(options);
   for (const auto& format : AnalysisFormats()) {

@@ -39,7 +39,7 @@ int RunCheck(const CheckOptions& options) {
   if (common.analysis.cache_dir.empty()) common.analysis.cache_dir = JoinPath(common.path, ".seams-cache");
   AnalysisOptions analysis_options = ResolveAnalysisOptions(config, common.analysis);
   RealFileSystem fs;
-  Analysis analysis = RunAnalysis(fs, common.path, analysis_options, common, std::cerr);
+  Analysis& analysis = RunAnalysis(fs, common.path, analysis_options, common, std::cerr);
   if (options.common.verbose) PrintDiagnostics(analysis, options.common, std::cerr);
   CheckResult result = Check(config, analysis);
 
@@ -62,7 +62,7 @@ int RunCheck(const CheckOptions& options) {
   if (!options.base.empty()) {
     // The base revision's violations, from its git objects: only what is absent there is new.
     GitTreeFileSystem base_fs(common.path, options.base);
-    Analysis base = RunAnalysis(base_fs, common.path, analysis_options, common, std::cerr);
+    Analysis& base = RunAnalysis(base_fs, common.path, analysis_options, common, std::cerr);
     baseline = std::make_unique<Baseline>();
     for (const auto& v : Check(config, base).violations) baseline->keys.insert(v.Key());
   } else if (!options.baseline.empty()) {

@@ -23,7 +23,7 @@ struct ClusterCommandOptions {
 };
 
 int RunCluster(const ClusterCommandOptions& options) {
-  Analysis analysis = AnalyzeAndCluster(options.common, options.cluster, options.config, std::cerr);
+  Analysis& analysis = AnalyzeAndCluster(options.common, options.cluster, options.config, std::cerr);
   nlohmann::json report = BuildAnalysisReport(analysis);
   FindFormat(ProposalFormats(), options.format)->render(report, std::cout);
   return 0;

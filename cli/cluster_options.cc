@@ -50,7 +50,7 @@ void AddClusterOptions(CLI::App* command, ClusterFlags* flags) {
                           CouplingKindList());
 }
 
-Analysis AnalyzeAndCluster(const CommonOptions& common, const ClusterFlags& flags, const std::string& config_path,
+Analysis& AnalyzeAndCluster(const CommonOptions& common, const ClusterFlags& flags, const std::string& config_path,
                            std::ostream& err) {
   // The project's config, when there is one, adds exclusions, weights, pins and kernel members.
   Config config = LoadProjectConfig(common.path, config_path, false);
@@ -58,7 +58,7 @@ Analysis AnalyzeAndCluster(const CommonOptions& common, const ClusterFlags& flag
   analysis_flags.cluster = flags;
   AnalysisOptions options = ResolveAnalysisOptions(config, analysis_flags);
   RealFileSystem fs;
-  Analysis analysis = RunAnalysis(fs, AnalysisRoot(config, common.path), options, common, err);
+  Analysis& analysis = RunAnalysis(fs, AnalysisRoot(config, common.path), options, common, err);
   PrintDiagnostics(analysis, common, err);
   return analysis;
 }

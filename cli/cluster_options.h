@@ -19,7 +19,7 @@ void AddClusterOptions(CLI::App* command, ClusterFlags* flags);
 /// weighed against the project's config when there is one (`config_path`, else
 /// searched upwards) by ResolveAnalysisOptions, then the analysis itself, with
 /// its diagnostics printed to `err`.
-Analysis AnalyzeAndCluster(const CommonOptions& common, const ClusterFlags& flags, const std::string& config_path,
+Analysis& AnalyzeAndCluster(const CommonOptions& common, const ClusterFlags& flags, const std::string& config_path,
                            std::ostream& err);
 
 }  // namespace seams::cli

@@ -9,6 +9,7 @@
 #include <ostream>
 
 #include "cli/diagnostic_printer.h"
+#include "cli/keep_until_exit.h"
 #include "cli/terminal.h"
 #include "lib/core/error.h"
 
@@ -36,13 +37,13 @@ void AddCommonOptions(CLI::App* command, CommonOptions* options) {
       ->capture_default_str();
 }
 
-Analysis RunAnalysis(const FileSystem& fs, const std::string& root, const AnalysisOptions& options,
+Analysis& RunAnalysis(const FileSystem& fs, const std::string& root, const AnalysisOptions& options,
                      const CommonOptions& common, std::ostream& err) {
   ProgressLine progress(!common.quiet && StderrIsTerminal(), err);
   AnalysisOptions with_progress = options;
   with_progress.discover.progress = progress.Callback();
   with_progress.parse.progress = progress.Callback();
-  Analysis analysis = Analyze(fs, root, with_progress);
+  Analysis& analysis = KeepUntilExit(Analyze(fs, root, with_progress));
   progress.Clear();
   if (common.verbose) PrintTimings(analysis.timings, err);
   return analysis;

@@ -29,7 +29,7 @@ void AddCommonOptions(CLI::App* command, CommonOptions* options);
 /// Runs the analysis with a progress line on stderr while it discovers and
 /// parses (only when stderr is a terminal and not --quiet), then, with
 /// --verbose, prints how long each stage took.
-Analysis RunAnalysis(const FileSystem& fs, const std::string& root, const AnalysisOptions& options,
+Analysis& RunAnalysis(const FileSystem& fs, const std::string& root, const AnalysisOptions& options,
                      const CommonOptions& common, std::ostream& err);
 
 /// Prints warnings and errors (all diagnostics with --verbose) and a one-line

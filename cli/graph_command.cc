@@ -26,7 +26,7 @@ int RunGraph(const GraphOptions& options) {
   RealFileSystem fs;
   // No config is read: the graph is the code as it is, whatever contexts were agreed.
   AnalysisOptions analysis_options = ResolveAnalysisOptions(Config{}, options.common.analysis);
-  Analysis analysis = RunAnalysis(fs, options.common.path, analysis_options, options.common, std::cerr);
+  Analysis& analysis = RunAnalysis(fs, options.common.path, analysis_options, options.common, std::cerr);
   PrintDiagnostics(analysis, options.common, std::cerr);
   nlohmann::json report = BuildGraphReport(analysis, level);
   std::ostringstream text;

@@ -25,7 +25,7 @@ int RunInit(const InitOptions& options) {
   if (std::filesystem::exists(output) && !options.force) {
     throw SeamsError(ErrorKind::kUsage, output + " already exists\n  help: pass --force to overwrite it");
   }
-  Analysis analysis = AnalyzeAndCluster(options.common, options.cluster, "", std::cerr);
+  Analysis& analysis = AnalyzeAndCluster(options.common, options.cluster, "", std::cerr);
   WriteFile(output, InitialConfigText(analysis));
   if (!options.common.quiet) {
     std::cerr << "seams: wrote " << output << " with " << analysis.proposal.contexts.size() << " contexts\n";

@@ -84,7 +84,7 @@ int RunScore(const ScoreOptions& options) {
       common.path = AnalysisRoot(config, config_file ? ParentDirectory(path) : path);
       AnalysisOptions analysis_options = ResolveAnalysisOptions(config, common.analysis);
       RealFileSystem fs;
-      Analysis analysis = RunAnalysis(fs, common.path, analysis_options, common, std::cerr);
+      Analysis& analysis = RunAnalysis(fs, common.path, analysis_options, common, std::cerr);
       if (options.common.verbose) PrintDiagnostics(analysis, options.common, std::cerr);
       graph = std::move(analysis.coupling);
       data = DataUsesOf(analysis.queries);

@@ -105,7 +105,8 @@ void PrintTimings(const std::vector<StageTiming>& timings, std::ostream& err) {
   double total = 0;
   for (const auto& t : timings) {
     char line[200];
-    std::snprintf(line, sizeof line, "seams: %-15s %8.1f ms  %s\n", t.stage.c_str(), t.seconds * 1000.0, t.detail.c_str());
+    std::snprintf(line, sizeof line, "seams: %-15s %8.1f ms  peak %5zu MiB  %s\n", t.stage.c_str(), t.seconds * 1000.0,
+                  t.peak_rss_bytes >> 20, t.detail.c_str());
     err << line;
     total += t.seconds;
   }

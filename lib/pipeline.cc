@@ -16,7 +16,7 @@ class StageClock {
   explicit StageClock(std::vector<StageTiming>* timings) : timings_(timings), start_(Clock::now()) {}
   void Mark(const std::string& stage, const std::string& detail) {
     auto now = Clock::now();
-    timings_->push_back({stage, std::chrono::duration<double>(now - start_).count(), detail});
+    timings_->push_back({stage, std::chrono::duration<double>(now - start_).count(), detail, PeakRssBytes()});
     start_ = now;
   }
 
@@ -130,6 +130,17 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   all.insert(all.end(), analysis.proposal.diagnostics.begin(), analysis.proposal.diagnostics.end());
   SortDiagnostics(&all);
   return analysis;
+}
+
+void ReleaseStageFacts(Analysis* analysis) {
+  for (auto& facts : analysis->facts) {
+    FileFacts kept;
+    kept.lines = facts.lines;
+    kept.parsed = facts.parsed;
+    kept.has_syntax_error = facts.has_syntax_error;
+    kept.suppressions = std::move(facts.suppressions);
+    facts = std::move(kept);
+  }
 }
 
 }  // namespace seams

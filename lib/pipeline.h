@@ -59,4 +59,10 @@ struct Analysis {
 /// Throws SeamsError only when the root itself cannot be analysed.
 Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOptions& options);
 
+/// Frees what only the stages read: of each file's facts, keeps its line count,
+/// parse status and suppressions (what the reports and the rules read later).
+/// Called before a large report is built, so the facts and the report are never
+/// in memory together.
+void ReleaseStageFacts(Analysis* analysis);
+
 }  // namespace seams

@@ -24,13 +24,13 @@ constexpr std::pair<GraphLevel, const char*> kGraphLevels[] = {
 
 void WriteJsonFiles(AnalysisOutputs& outputs, const FileSink& sink) {
   const nlohmann::json& report = outputs.report();
-  sink({"report.json", TextOf([&](std::ostream& out) { WriteJson(report, out); }), ""});
+  sink({"report.json", JsonText(report), ""});
   // The shared-database phase of the split, for the database architect.
   sink({"schema-split.sql", TextOf([&](std::ostream& out) { WriteSchemaSplitSql(report, out); }), ""});
   for (const auto& [level, name] : kGraphLevels) {
     // Built again by the dot files, not kept: a module graph report is large.
     nlohmann::json graph = BuildGraphReport(outputs.analysis(), level);
-    sink({std::string("graph/") + name + ".json", TextOf([&](std::ostream& out) { WriteJson(graph, out); }), ""});
+    sink({std::string("graph/") + name + ".json", JsonText(graph), ""});
   }
 }
 

@@ -155,7 +155,13 @@ json BuildGraphReport(const Analysis& analysis, GraphLevel level) {
   return report;
 }
 
-void WriteJson(const json& report, std::ostream& out) { out << report.dump(2) << '\n'; }
+void WriteJson(const json& report, std::ostream& out) { out << JsonText(report); }
+
+std::string JsonText(const json& report) {
+  std::string text = report.dump(2);
+  text += '\n';
+  return text;
+}
 
 const std::vector<Format<Reporter>>& GraphFormats() {
   static const std::vector<Format<Reporter>> kFormats = {

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "lib/check/assign.h"
 #include "lib/check/check.h"
 #include "lib/core/error.h"
 #include "lib/core/git_file_system.h"
@@ -328,4 +329,68 @@ TEST_CASE("check: a malformed baseline says what is wrong in plain words", "[che
         "malformed baseline: \"violations\" must be a list of strings");
   CHECK(seams::ParseBaseline("{\"schema\": \"seams.baseline/1\", \"violations\": [\"b\", \"a\"]}", "x").keys ==
         std::set<std::string>{"a", "b"});
+}
+
+namespace {
+
+// The assignment as first written: every member of every context tried on every node.
+std::vector<std::string> AssignByScanning(const Config& config, const seams::CouplingGraph& graph) {
+  std::vector<std::string> out(graph.nodes.size());
+  for (std::size_t n = 0; n < graph.nodes.size(); ++n) {
+    int best = 0, kernel = 0;
+    std::string winner;
+    for (const auto& context : config.contexts) {
+      for (const auto& member : context.members) {
+        const int s = seams::MemberSpecificity(member, graph.nodes[n]);
+        if (s > best) best = s, winner = context.name;
+      }
+    }
+    for (const auto& member : config.shared_kernel) kernel = std::max(kernel, seams::MemberSpecificity(member, graph.nodes[n]));
+    out[n] = kernel > best ? "shared_kernel" : winner;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("check: the indexed member lookup assigns Django's graph exactly as scanning every member", "[check][django]") {
+  seams::RealFileSystem fs;
+  auto analysis = seams::Analyze(fs, SEAMS_DJANGO_DIR, seams::test::DjangoOptions());
+  const auto& nodes = analysis.coupling.nodes;
+  REQUIRE(nodes.size() > 500);
+  // Members of every kind, taken from the graph itself: model keys, modules, package
+  // prefixes, app labels and globs, spread over contexts so that they overlap and nest.
+  std::vector<std::string> members;
+  for (std::size_t n = 0; n < nodes.size(); n += 7) {
+    const auto& node = nodes[n];
+    members.push_back(node.id);
+    members.push_back(node.module.substr(0, node.module.rfind('.')));
+    if (!node.group.empty()) members.push_back(node.group);
+  }
+  members.push_back("django.contrib.*.models");
+  members.push_back("django.db.**");
+  members.push_back("django.?ore");
+  Config config;
+  for (const char* name : {"c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8"}) {
+    const std::size_t c = static_cast<std::size_t>(name[1] - '0');
+    seams::ContextConfig context;
+    context.name = name;
+    for (std::size_t m = c; m < members.size(); m += 9) context.members.push_back(members[m]);
+    config.contexts.push_back(context);
+  }
+  config.shared_kernel = {"django.utils", "django.core.*"};
+  for (std::size_t n = 3; n < nodes.size(); n += 35) config.shared_kernel.push_back(nodes[n].id);
+  std::vector<seams::Diagnostic> problems;
+  const auto indexed = seams::AssignContexts(config, analysis.coupling, &problems);
+  const auto scanned = AssignByScanning(config, analysis.coupling);
+  std::size_t assigned = 0, kernel = 0;
+  for (std::size_t n = 0; n < nodes.size(); ++n) {
+    INFO(nodes[n].id);
+    CHECK(indexed[n] == scanned[n]);
+    assigned += !indexed[n].empty();
+    kernel += indexed[n] == "shared_kernel";
+  }
+  // The comparison means something: most nodes are named, some by the kernel.
+  CHECK(assigned > nodes.size() / 2);
+  CHECK(kernel > 10);
 }

@@ -4,11 +4,11 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace seams {
 
@@ -68,18 +68,34 @@ bool RealFileSystem::ListDirectory(const std::string& path, std::vector<DirEntry
 }
 
 bool RealFileSystem::ReadFile(const std::string& path, std::string* contents, std::string* error) const {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // One open, one fstat and reads straight into the string: no stream buffers.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     *error = std::strerror(errno);
     return false;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    *error = "read error";
-    return false;
+  struct stat info {};
+  std::size_t expected = 0;
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) expected = static_cast<std::size_t>(info.st_size);
+  contents->clear();
+  // One byte more than the size, so a file that grew since fstat is read to its end in the loop.
+  contents->resize(std::max<std::size_t>(expected + 1, 4096));
+  std::size_t used = 0;
+  while (true) {
+    if (used == contents->size()) contents->resize(contents->size() * 2);
+    const ssize_t n = ::read(fd, contents->data() + used, contents->size() - used);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      *error = std::strerror(errno);
+      ::close(fd);
+      contents->clear();
+      return false;
+    }
+    if (n == 0) break;
+    used += static_cast<std::size_t>(n);
   }
-  *contents = std::move(buffer).str();
+  ::close(fd);
+  contents->resize(used);
   return true;
 }
 

@@ -21,6 +21,10 @@ struct StageTiming {
   std::string stage;
   double seconds = 0;
   std::string detail;
+  std::size_t peak_rss_bytes = 0;  ///< The process's peak resident memory when the stage ended (0: unknown).
 };
+
+/// The process's peak resident memory so far, in bytes (0 where the OS does not say).
+std::size_t PeakRssBytes();
 
 }  // namespace seams
