@@ -2,9 +2,11 @@
 
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "cli/common_options.h"
@@ -12,6 +14,7 @@
 #include "cli/diagnostic_printer.h"
 #include "cli/terminal.h"
 #include "lib/check/check.h"
+#include "lib/check/result_cache.h"
 #include "lib/core/error.h"
 #include "lib/core/git_file_system.h"
 #include "reports/check_render.h"
@@ -31,6 +34,47 @@ struct CheckOptions {
   std::string output;
 };
 
+// Renders the check report in the chosen format and returns the exit code.
+int Emit(const CheckOptions& options, const nlohmann::json& report) {
+  std::ostringstream text;
+  FindCheckReporter(options.format)(report, text);
+  const bool to_stdout = options.output.empty() || options.output == "-";
+  ColorMode mode = ColorMode::kAuto;
+  ParseColorMode(options.common.color, &mode);
+  Style style{to_stdout && options.format == "text" && ColorEnabled(mode, STDOUT_FILENO)};
+  WriteOutput(options.output, ColorizeSeverities(text.str(), style));
+  return CheckExitCode(report);
+}
+
+std::string ReadOrEmpty(const FileSystem& fs, const std::string& path) {
+  std::string text, error;
+  if (path.empty() || !fs.ReadFile(path, &text, &error)) return "";
+  return text;
+}
+
+// What a check's report depends on besides the files: this build, the config and
+// baseline (paths and bytes), and every flag that changes the analysis. Output-only
+// flags (--format, -o, --color, -q, --jobs, --cache-dir) are left out: the cached
+// report is rendered afresh. A flag added to AnalysisFlags belongs here.
+std::vector<std::string> ResultKeyParts(const CheckOptions& options, const CommonOptions& common, const Config& config,
+                                        const FileSystem& fs, const std::string& fingerprint) {
+  const AnalysisFlags& flags = common.analysis;
+  std::vector<std::string> parts = {SourceVersion(),
+                                    std::filesystem::current_path().string(),
+                                    common.path,
+                                    config.path,
+                                    ReadOrEmpty(fs, config.path),
+                                    options.baseline,
+                                    ReadOrEmpty(fs, options.baseline),
+                                    flags.max_file_bytes ? std::to_string(*flags.max_file_bytes) : "default",
+                                    fingerprint};
+  for (const auto* list : {&flags.exclude, &flags.model_bases, &flags.model_loaders, &flags.class_loaders}) {
+    parts.push_back(std::to_string(list->size()));
+    parts.insert(parts.end(), list->begin(), list->end());
+  }
+  return parts;
+}
+
 int RunCheck(const CheckOptions& options) {
   Config config = LoadProjectConfig(options.common.path, options.config, true);
   // check runs on every pull request: by default its facts are cached beside the project.
@@ -39,6 +83,23 @@ int RunCheck(const CheckOptions& options) {
   if (common.analysis.cache_dir.empty()) common.analysis.cache_dir = JoinPath(common.path, ".seams-cache");
   AnalysisOptions analysis_options = ResolveAnalysisOptions(config, common.analysis);
   RealFileSystem fs;
+
+  // The warm path's last layer: the whole report of this command on these files,
+  // under this config and baseline, by this build. Not with --base (another
+  // revision's files), --write-baseline, or --verbose (which shows the analysis).
+  const bool cacheable = !common.analysis.no_cache && options.base.empty() && options.write_baseline.empty() &&
+                         !options.common.verbose;
+  std::string result_key;
+  const ResultCache results(common.analysis.cache_dir);
+  if (cacheable) {
+    const Project project = Discover(fs, common.path, analysis_options.discover);
+    result_key = HashParts(ResultKeyParts(options, common, config, fs, ProjectFingerprint(fs, project)));
+    if (std::optional<std::string> cached = results.Load(result_key)) {
+      nlohmann::json report = nlohmann::json::parse(*cached, nullptr, /*allow_exceptions=*/false);
+      if (!report.is_discarded()) return Emit(options, report);
+    }
+  }
+
   Analysis& analysis = RunAnalysis(fs, common.path, analysis_options, common, std::cerr);
   if (options.common.verbose) PrintDiagnostics(analysis, options.common, std::cerr);
   CheckResult result = Check(config, analysis);
@@ -77,14 +138,10 @@ int RunCheck(const CheckOptions& options) {
     baseline = std::make_unique<Baseline>(ParseBaseline(text, options.baseline));
   }
   nlohmann::json report = BuildCheckReport(analysis, config, result, baseline.get());
-  std::ostringstream text;
-  FindCheckReporter(options.format)(report, text);
-  const bool to_stdout = options.output.empty() || options.output == "-";
-  ColorMode mode = ColorMode::kAuto;
-  ParseColorMode(options.common.color, &mode);
-  Style style{to_stdout && options.format == "text" && ColorEnabled(mode, STDOUT_FILENO)};
-  WriteOutput(options.output, ColorizeSeverities(text.str(), style));
-  return CheckExitCode(report);
+  // Stored only now: a run that stopped on a config or baseline error is never
+  // cached, nor one that printed config warnings (a cached answer prints none).
+  if (cacheable && result.config_problems.empty()) results.Store(result_key, report.dump());
+  return Emit(options, report);
 }
 
 }  // namespace

@@ -37,7 +37,9 @@ struct ClusterFlags {
   std::vector<std::string> weights;  ///< "KIND=VALUE", in order; a later one wins.
 };
 
-/// The analysis flags as typed; empty means not given.
+/// The analysis flags as typed; empty means not given. Every flag that changes
+/// what a run finds is part of `seams check`'s result-cache key
+/// (ResultKeyParts, cli/check_command.cc): a new one must be added there.
 struct AnalysisFlags {
   std::vector<std::string> exclude;
   unsigned jobs = 0;  ///< 0: one per core.

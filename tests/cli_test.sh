@@ -284,6 +284,47 @@ scenario_check_baseline() {
   check "junit is well-formed XML" 0 $?
 }
 
+# The check result cache: a second check of an unchanged tree answers from it,
+# byte for byte; any change to a file or the config, or a damaged entry, is a miss.
+scenario_check_result_cache() {
+  init_project
+  local results="$work/proj/.seams-cache/results"
+  "$seams" check "$work/proj" --format json -o "$work/cold.json"
+  check "cold check" 1 $?
+  assert "one result cached" test "$(ls "$results" | wc -l)" = 1
+  "$seams" check "$work/proj" --format json -o "$work/warm.json"
+  check "warm check: the same exit code" 1 $?
+  assert "warm check: the same bytes" cmp -s "$work/cold.json" "$work/warm.json"
+  "$seams" check "$work/proj" > "$work/warm.txt"
+  "$seams" check "$work/proj" --no-cache > "$work/nocache.txt"
+  assert "another format renders the same cached report as a run without cache" cmp -s "$work/warm.txt" "$work/nocache.txt"
+  assert "output flags share one entry" test "$(ls "$results" | wc -l)" = 1
+  local entry
+  entry="$results/$(ls "$results")"
+  printf 'X' | dd of="$entry" bs=1 seek=80 conv=notrunc 2>/dev/null
+  "$seams" check "$work/proj" --format json -o "$work/flipped.json"
+  check "a flipped byte in the entry: still exit 1" 1 $?
+  assert "a flipped byte in the entry is a miss, not a wrong answer" cmp -s "$work/cold.json" "$work/flipped.json"
+  truncate -s 20 "$entry"
+  "$seams" check "$work/proj" --format json -o "$work/truncated.json"
+  assert "a truncated entry is a miss" cmp -s "$work/cold.json" "$work/truncated.json"
+  printf 'from payments.models import Payment\n' >> "$work/proj/catalog/views.py"
+  "$seams" check "$work/proj" --format json -o "$work/changed.json"
+  "$seams" check "$work/proj" --format json --no-cache -o "$work/changed-nocache.json"
+  assert "a changed file changes the answer" test -n "$(cmp "$work/cold.json" "$work/changed.json" 2>&1)"
+  assert "a changed file: the answer of a run without cache" cmp -s "$work/changed.json" "$work/changed-nocache.json"
+  mv "$work/proj/catalog/views.py" "$work/proj/catalog/views2.py"
+  "$seams" check "$work/proj" --format json -o "$work/renamed.json"
+  "$seams" check "$work/proj" --format json --no-cache -o "$work/renamed-nocache.json"
+  assert "a renamed file: the answer of a run without cache" cmp -s "$work/renamed.json" "$work/renamed-nocache.json"
+  assert "a renamed file is a new answer" grep -q "catalog/views2.py" "$work/renamed.json"
+  sed -i 's/^cross-context-import = "error"/cross-context-import = "warn"/' "$work/proj/seams.toml"
+  "$seams" check "$work/proj" --format json -o "$work/config.json"
+  "$seams" check "$work/proj" --format json --no-cache -o "$work/config-nocache.json"
+  assert "a config change: the answer of a run without cache" cmp -s "$work/config.json" "$work/config-nocache.json"
+  assert "a config change is a new answer" test -n "$(cmp "$work/renamed.json" "$work/config.json" 2>&1)"
+}
+
 # A baseline that cannot be read, or is not a baseline, is a config error (exit 2).
 scenario_bad_baseline() {
   init_project

@@ -1,0 +1,141 @@
+#include "lib/check/result_cache.h"
+
+#include <atomic>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lib/check/source_version.h"
+
+namespace seams {
+
+namespace {
+
+/// Two FNV-1a streams with different seeds: 128 bits, fed incrementally.
+class Hasher {
+ public:
+  void Add(const char* data, std::size_t size) {
+    for (std::size_t i = 0; i < size; ++i) {
+      const auto c = static_cast<unsigned char>(data[i]);
+      a_ = (a_ ^ c) * 1099511628211ull;
+      b_ = (b_ ^ c) * 1099511628211ull;
+    }
+    length_ += size;
+  }
+  void Part(const std::string& part) {
+    const std::string size = std::to_string(part.size()) + ":";
+    Add(size.data(), size.size());
+    Add(part.data(), part.size());
+  }
+  std::string Hex() const {
+    char hex[40];
+    std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(a_),
+                  static_cast<unsigned long long>(b_ ^ length_));
+    return hex;
+  }
+
+ private:
+  std::uint64_t a_ = 1469598103934665603ull;
+  std::uint64_t b_ = 1469598103934665603ull ^ 0x9E3779B97F4A7C15ull;
+  std::uint64_t length_ = 0;
+};
+
+constexpr char kMagic[] = "seams-result/1 ";
+constexpr std::size_t kMaxEntryBytes = std::size_t{1} << 30;
+
+std::optional<std::string> ReadRegularFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  std::optional<std::string> bytes;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
+      static_cast<std::uint64_t>(st.st_size) <= kMaxEntryBytes) {
+    std::string buffer(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t done = 0;
+    while (done < buffer.size()) {
+      const ssize_t n = ::read(fd, buffer.data() + done, buffer.size() - done);
+      if (n <= 0) break;
+      done += static_cast<std::size_t>(n);
+    }
+    if (done == buffer.size()) bytes = std::move(buffer);
+  }
+  ::close(fd);
+  return bytes;
+}
+
+}  // namespace
+
+const char* SourceVersion() { return kSourceVersion; }
+
+std::string HashParts(const std::vector<std::string>& parts) {
+  Hasher hasher;
+  for (const auto& part : parts) hasher.Part(part);
+  return hasher.Hex();
+}
+
+std::string ProjectFingerprint(const FileSystem& fs, const Project& project) {
+  Hasher hasher;
+  hasher.Part(project.root);
+  hasher.Part(project.package_prefix);
+  for (const auto& root : project.import_roots) hasher.Part("root " + root);
+  for (const auto& manage : project.manage_py) hasher.Part("manage " + manage);
+  for (const auto& d : project.diagnostics) hasher.Part("diagnostic " + d.path + ":" + std::to_string(d.line) + " " + d.message);
+  std::string bytes, error;
+  for (const auto& file : project.files) {
+    hasher.Part(file.path);
+    hasher.Part(file.module + " " + file.import_root + " " + std::to_string(file.is_package) +
+                std::to_string(file.is_test) + std::to_string(file.is_migration) + std::to_string(file.too_large) + " " +
+                std::to_string(file.size));
+    if (file.too_large) continue;
+    if (fs.ReadFile(JoinPath(project.root, file.path), &bytes, &error)) {
+      hasher.Part(bytes);
+    } else {
+      hasher.Part("unreadable: " + error);
+    }
+  }
+  return hasher.Hex();
+}
+
+ResultCache::ResultCache(std::string directory) : directory_(std::move(directory)) {}
+
+std::optional<std::string> ResultCache::Load(const std::string& key) const {
+  std::optional<std::string> entry = ReadRegularFile(directory_ + "/results/" + key);
+  if (!entry) return std::nullopt;
+  // magic, the checksum of key and body (32 hex), a newline, the body.
+  const std::size_t header = sizeof kMagic - 1 + 32 + 1;
+  if (entry->size() < header || entry->compare(0, sizeof kMagic - 1, kMagic) != 0 || (*entry)[header - 1] != '\n') {
+    return std::nullopt;
+  }
+  std::string body = entry->substr(header);
+  if (entry->compare(sizeof kMagic - 1, 32, HashParts({key, body})) != 0) return std::nullopt;
+  return body;
+}
+
+void ResultCache::Store(const std::string& key, const std::string& body) const {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path dir = fs::path(directory_) / "results";
+  fs::create_directories(dir, ec);
+  if (ec) return;
+  static std::atomic<unsigned> counter{0};
+  const fs::path tmp = dir / (key + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++));
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    const std::string entry = std::string(kMagic) + HashParts({key, body}) + "\n" + body;
+    out.write(entry.data(), static_cast<std::streamsize>(entry.size()));
+    if (!out) {
+      out.close();
+      fs::remove(tmp, ec);
+      return;
+    }
+  }
+  fs::rename(tmp, dir / key, ec);
+  if (ec) fs::remove(tmp, ec);
+}
+
+}  // namespace seams

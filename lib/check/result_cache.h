@@ -1,0 +1,46 @@
+#pragma once
+/// The last layer of the warm path: the whole result of a `seams check`, kept
+/// under a key of everything that run read. An unchanged tree, checked again
+/// with the same command, config and baseline by the same Seams build, reads
+/// its files only to hash them and answers from the cache.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lib/core/file_system.h"
+#include "lib/discover/project.h"
+
+namespace seams {
+
+/// A hash of every source file of Seams, computed at build time
+/// (cmake/FactsVersion.cmake): results cached by another build are never read.
+const char* SourceVersion();
+
+/// The files a run analyses, as one hex string: each discovered file's path,
+/// module, import root and flags, its bytes (its size alone when it is too large
+/// to parse, the error when it cannot be read), and the walk's import roots,
+/// manage.py files and diagnostics. Any change to a file, any file added,
+/// removed or renamed changes it.
+std::string ProjectFingerprint(const FileSystem& fs, const Project& project);
+
+/// A 128-bit hex hash of `parts`, each length-prefixed (so no two lists of
+/// parts collide by concatenation).
+std::string HashParts(const std::vector<std::string>& parts);
+
+/// Results stored under DIRECTORY/results/. Safe with concurrent runs (an
+/// entry is written under a temporary name and renamed into place); an entry
+/// whose checksum does not hold (truncated, a flipped bit, copied under another
+/// key) or that is not a regular file is a miss, never an error.
+class ResultCache {
+ public:
+  explicit ResultCache(std::string directory);
+  std::optional<std::string> Load(const std::string& key) const;
+  /// Failures (read-only or full disk) are ignored: the cache is an optimisation.
+  void Store(const std::string& key, const std::string& body) const;
+
+ private:
+  std::string directory_;
+};
+
+}  // namespace seams
