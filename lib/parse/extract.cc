@@ -474,8 +474,46 @@ class Extractor {
     return false;
   }
 
+  // Walks the spine Flatten would walk, marking the same inner nodes, without
+  // building anything: false where Flatten would fail; `orm` when a call of the
+  // spine is a method in chain_methods (the only calls Flatten names after an
+  // attribute). Most calls and attributes are not ORM chains, and this saves
+  // building their links and arguments only to drop them.
+  bool ScanChain(TSNode node, bool* orm, int depth) {
+    if (depth > 64) return false;
+    TSSymbol sym = ts_node_symbol(node);
+    if (sym == s_.identifier) return true;
+    if (sym == s_.attribute) {
+      TSNode object = Field(node, s_.f_object), attr = Field(node, s_.f_attribute);
+      if (ts_node_is_null(object) || ts_node_is_null(attr)) return false;
+      spine_.insert(object.id);
+      return ScanChain(object, orm, depth + 1);
+    }
+    if (sym == s_.call) {
+      TSNode function = Field(node, s_.f_function);
+      if (ts_node_is_null(function)) return false;
+      spine_.insert(function.id);
+      if (!ScanChain(function, orm, depth + 1)) return false;
+      if (!*orm && ts_node_symbol(function) == s_.attribute) {
+        TSNode attr = Field(function, s_.f_attribute);
+        *orm = !ts_node_is_null(attr) && options_.chain_methods.count(Text(attr)) > 0;
+      }
+      return true;
+    }
+    if (sym == s_.subscript) {
+      TSNode value = Field(node, s_.f_value);
+      if (ts_node_is_null(value)) return false;
+      spine_.insert(value.id);
+      return ScanChain(value, orm, depth + 1);
+    }
+    return false;
+  }
+
   // Records the chain at `node` when it calls an ORM method or is bound to a name.
   int HandleChain(TSNode node, const Context& context) {
+    bool orm = false;
+    if (!ScanChain(node, &orm, 0)) return -1;
+    if (!orm && pending_target_.node != node.id) return -1;
     ChainFact chain;
     if (!Flatten(node, &chain, 0) || chain.root.empty()) return -1;
     if (pending_target_.node == node.id) {
@@ -484,7 +522,8 @@ class Extractor {
     }
     // `order = payment.order`: an attribute chain without calls counts only when it is bound.
     if (chain.links.empty() && (chain.target.empty() || chain.root.find('.') == std::string::npos)) return -1;
-    bool orm = false, any_call = false;
+    orm = false;
+    bool any_call = false;
     for (const auto& link : chain.links) {
       any_call = any_call || link.call;
       orm = orm || (link.call && options_.chain_methods.count(link.name));
