@@ -101,7 +101,7 @@ std::string RunCommand(const std::string& command, int* status) {
   return output;
 }
 
-bool HavePython() { return std::system("command -v python3 >/dev/null 2>&1") == 0; }
+bool HavePython() { return std::system("command -v " SEAMS_TEST_PYTHON " >/dev/null 2>&1") == 0; }
 
 }  // namespace
 
@@ -285,7 +285,7 @@ TEST_CASE("check-format: junit has one failing testcase per new violation, escap
   CHECK(xml.find("catalog.Product") == std::string::npos);
 
   if (!HavePython()) {
-    WARN("python3 not found: the XML is not parsed");
+    WARN(SEAMS_TEST_PYTHON " not found: the XML is not parsed");
     return;
   }
   // A real XML parser reads it back, and gets the message with its newline intact.
@@ -293,7 +293,7 @@ TEST_CASE("check-format: junit has one failing testcase per new violation, escap
   std::ofstream(path) << xml;
   int status = 0;
   std::string message = RunCommand(
-      "python3 -c 'import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); "
+      SEAMS_TEST_PYTHON " -c 'import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); "
       "sys.stdout.write(d.getElementsByTagName(\"failure\")[1].getAttribute(\"message\"))' " +
           path.string(),
       &status);

@@ -2,11 +2,16 @@
 # CLI behaviour through the real executable, one scenario per ctest entry
 # (tests/CMakeLists.txt lists them): exit codes (each the one right code), outputs,
 # DOT accepted by Graphviz, the error paths.
-# Usage: cli_test.sh SEAMS_BINARY SOURCE_DIR SCENARIO
+# Usage: cli_test.sh SEAMS_BINARY SOURCE_DIR SCENARIO [SHARED_REPORTS_DIR]
+#   (the fixture tests/shared_reports.sh writes SHARED_REPORTS_DIR: `seams analyze
+#   examples/shopwise` with the default formats, which analyze_outputs, diagram and explain read)
 set -u
 seams="$1"
 src="$2"
 scenario="$3"
+shared="${4:-}"
+# Debian's python3 (python3-jsonschema, python3-django), named by tests/CMakeLists.txt (SEAMS_TEST_PYTHON).
+python=${SEAMS_PYTHON:-python3}
 work="$(mktemp -d)"
 trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
 failures=0
@@ -26,7 +31,7 @@ need_dot() {
 validate_reports() {
   local reports
   reports=$(find "$work" -name report.json | sort)
-  python3 "$src/tests/validate_reports.py" "$src/reports/schema/analysis.schema.json" $reports > "$work/schema.out"
+  "$python" "$src/tests/validate_reports.py" "$src/reports/schema/analysis.schema.json" $reports > "$work/schema.out"
   check "the $(echo "$reports" | wc -l) reports written here validate against the schema" 0 $?
 }
 # A copy of shopwise with `seams init`'s config, committed in a fresh git repository.
@@ -39,6 +44,11 @@ init_project() {
 }
 
 fixture="$src/tests/fixtures/small"
+# The shared analysis of shopwise (default formats), written by the fixture.
+shared_shopwise() {
+  if [ -n "$shared" ] && [ -s "$shared/shopwise/report.json" ]; then return 0; fi
+  echo "FAIL: no shared shopwise analysis in '$shared' (the shared_reports fixture)"; failures=$((failures + 1)); return 1
+}
 
 scenario_graph_outputs() {
   "$seams" graph "$fixture" --format json -o "$work/m.json" 2>"$work/err"
@@ -110,13 +120,14 @@ scenario_analyze_outputs() {
   for f in graph/modules.json graph/modules.dot graph/apps.json apps.dot apps.mmd report.md; do
     assert "analyze wrote $f" test -s "$work/out/$f"
   done
-  "$seams" analyze "$src/examples/shopwise" -o "$work/sw" -q
-  check "analyze shopwise" 0 $?
-  for f in report.json contexts.dot models.dot; do assert "analyze wrote $f" test -s "$work/sw/$f"; done
+  # `seams analyze examples/shopwise -o sw` is the shared analysis.
+  shared_shopwise || return
+  local sw="$shared/shopwise"
+  for f in report.json contexts.dot models.dot; do assert "analyze wrote $f" test -s "$sw/$f"; done
   if need_dot; then
-    for f in "$work"/sw/*.dot "$work"/sw/contexts/*.dot "$work"/sw/graph/*.dot "$src"/tests/golden/shopwise/*.dot; do
-      dot -Tsvg "$f" -o /dev/null 2>"$work/err"; check "dot accepts ${f#$work/}" 0 $?
-      assert "dot is silent on ${f#$work/}" test ! -s "$work/err"
+    for f in "$sw"/*.dot "$sw"/contexts/*.dot "$sw"/graph/*.dot "$src"/tests/golden/shopwise/*.dot; do
+      dot -Tsvg "$f" -o /dev/null 2>"$work/err"; check "dot accepts ${f#$shared/}" 0 $?
+      assert "dot is silent on ${f#$shared/}" test ! -s "$work/err"
     done
   fi
   "$seams" analyze "$src/examples/shopwise" -o "$work/views" -q --format json
@@ -154,7 +165,7 @@ scenario_weight_precedence() {
   mkdir -p "$work/p" && cp -r "$src/examples/shopwise/." "$work/p/"
   printf '[weights]\nfk = 7\n' > "$work/p/seams.toml"
   fk_weights() {  # the distinct weights of fk edges in report.json's coupling graph
-    python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(sorted({e['weight'] for e in d['graph']['edges'] if e['kind']=='fk'}))" "$1"
+    "$python" -c "import json,sys; d=json.load(open(sys.argv[1])); print(sorted({e['weight'] for e in d['graph']['edges'] if e['kind']=='fk'}))" "$1"
   }
   "$seams" analyze "$work/p" -o "$work/flag" -q --format json --weight fk=100
   check "analyze with config and --weight" 0 $?
@@ -170,9 +181,8 @@ scenario_weight_precedence() {
 
 # diagram redraws from a saved report; svg/png go through Graphviz.
 scenario_diagram() {
-  "$seams" analyze "$src/examples/shopwise" -o "$work/views" -q --format json
-  check "analyze --format json" 0 $?
-  local rep="$work/views/report.json"
+  shared_shopwise || return
+  local rep="$shared/shopwise/report.json"
   for v in contexts apps models; do
     "$seams" diagram "$rep" --view "$v" --format mermaid -o "$work/$v.mmd"; check "diagram $v mermaid" 0 $?
     cmp -s "$work/$v.mmd" "$src/tests/golden/shopwise/$v.mmd"; check "diagram $v from the saved report = golden" 0 $?
@@ -201,9 +211,8 @@ scenario_diagram() {
 }
 
 scenario_explain() {
-  "$seams" analyze "$src/examples/shopwise" -o "$work/views" -q --format json
-  check "analyze --format json" 0 $?
-  local rep="$work/views/report.json"
+  shared_shopwise || return
+  local rep="$shared/shopwise/report.json"
   "$seams" explain "$rep" orders payments > "$work/explain.txt"
   check "explain from a report" 0 $?
   cmp -s "$work/explain.txt" "$src/tests/golden/shopwise/explain-orders-payments.txt"; check "explain = golden" 0 $?
@@ -215,7 +224,7 @@ scenario_explain() {
   assert "explain json schema" grep -q '"schema": "seams.explain/1"' "$work/explain.json"
   "$seams" explain "$rep" orders payments --format json > "$work/explain2.json"
   check "explain two things as json" 0 $?
-  python3 "$src/tests/validate_reports.py" "$src/reports/schema/explain.schema.json" "$work/explain.json" "$work/explain2.json" > "$work/explain-schema.out"
+  "$python" "$src/tests/validate_reports.py" "$src/reports/schema/explain.schema.json" "$work/explain.json" "$work/explain2.json" > "$work/explain-schema.out"
   check "explain json validates against its schema" 0 $?
   "$seams" explain "$rep" nowhere 2>"$work/err"
   check "explain an unknown name exits 2" 2 $?
@@ -278,9 +287,9 @@ scenario_check_baseline() {
     check "check --format $format" 1 $?
   done
   assert "github annotation" grep -q "^::error file=catalog/views.py,line=" "$work/check.github"
-  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['version']=='2.1.0' and d['runs'][0]['results']" "$work/check.sarif"
+  "$python" -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['version']=='2.1.0' and d['runs'][0]['results']" "$work/check.sarif"
   check "sarif is SARIF 2.1.0 with results" 0 $?
-  python3 -c "import sys,xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])" "$work/check.junit"
+  "$python" -c "import sys,xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])" "$work/check.junit"
   check "junit is well-formed XML" 0 $?
 }
 
@@ -395,7 +404,7 @@ scenario_scope() {
   mkdir -p "$work/mk" && cp -r "$src/tests/fixtures/marketplace/." "$work/mk/"
   # outside.txt: one "id=reason" line per member outside the application.
   outside_of() {
-    python3 -c 'import json,sys; [print(o["id"] + "=" + o["reason"]) for o in json.load(open(sys.argv[1]))["outside"]]' \
+    "$python" -c 'import json,sys; [print(o["id"] + "=" + o["reason"]) for o in json.load(open(sys.argv[1]))["outside"]]' \
       "$1/report.json" > "$1/outside.txt"
   }
   "$seams" analyze "$work/mk" -o "$work/mk-app" --format json -q
@@ -428,7 +437,7 @@ scenario_scope() {
 # A saved report with a field of the wrong type, or nested too deep: diagram,
 # explain and score exit 2 naming the file and the field, with no library text.
 scenario_corrupt_report() {
-  python3 - "$src/tests/golden/shopwise/report.json" "$work" <<'PY'
+  "$python" - "$src/tests/golden/shopwise/report.json" "$work" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
 report["graph"]["nodes"][0]["context"] = 3

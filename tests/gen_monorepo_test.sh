@@ -6,11 +6,13 @@
 # Usage: gen_monorepo_test.sh SEAMS_BINARY SOURCE_DIR WORK_DIR
 set -euo pipefail
 seams=$1 src=$2 work=$3
+# Debian's python3 (python3-jsonschema, python3-django), named by tests/CMakeLists.txt (SEAMS_TEST_PYTHON).
+python=${SEAMS_PYTHON:-python3}
 rm -rf "$work" && mkdir -p "$work"
 gen="$src/bench/gen_monorepo.py"
 
-python3 "$gen" "$work/estate" --lines 40000 --seed 1 --legacy 0.5 > "$work/gen.out"
-python3 "$gen" "$work/again" --lines 40000 --seed 1 --legacy 0.5 > /dev/null
+"$python" "$gen" "$work/estate" --lines 40000 --seed 1 --legacy 0.5 > "$work/gen.out"
+"$python" "$gen" "$work/again" --lines 40000 --seed 1 --legacy 0.5 > /dev/null
 diff -r "$work/estate" "$work/again" > /dev/null || { echo "FAIL: the same seed wrote different files"; exit 1; }
 written=$(awk '{print $1}' "$work/gen.out")
 counted=$(find "$work/estate" -type f -exec cat {} + | wc -l)
@@ -23,7 +25,7 @@ set +e
 rc=$?
 set -e
 
-python3 - "$work/estate/ground_truth.json" "$work/out/report.json" "$work/check.json" "$rc" <<'PY'
+"$python" - "$work/estate/ground_truth.json" "$work/out/report.json" "$work/check.json" "$rc" <<'PY'
 import json
 import sys
 

@@ -7,6 +7,8 @@
 # Usage: html_test.sh SEAMS_BINARY SOURCE_DIR WORK_DIR
 set -euo pipefail
 seams=$1 src=$2 work=$3
+# Debian's python3 (python3-jsonschema, python3-django), named by tests/CMakeLists.txt (SEAMS_TEST_PYTHON).
+python=${SEAMS_PYTHON:-python3}
 chromium=${CHROMIUM:-/usr/bin/chromium}
 [ -x "$chromium" ] || { echo "FAIL: $chromium not found: install Debian's chromium (.ci/install-deps.sh)"; exit 1; }
 mkdir -p "$work"
@@ -20,7 +22,7 @@ rm -rf "$out" && mkdir -p "$out"
 cp -r "$src/examples/shopwise" "$out/shopwise-project"
 "$seams" analyze "$out/shopwise-project" -o "$out/shopwise" -q --format json,html
 "$seams" analyze "$src/tests/fixtures/small" -o "$out/small" -q --format json,html
-python3 "$src/tests/html/gen_project.py" "$out/large-project"
+"$python" "$src/tests/html/gen_project.py" "$out/large-project"
 "$seams" analyze "$out/large-project" -o "$out/large" -q --format json,html
 
 # The page is self-contained: nothing is fetched (the browser check also refuses any request).

@@ -3,11 +3,13 @@
 # real schema (the one place analysed code is run: our own example), the script
 # is applied, checked, applied again (nothing changes), then the listed
 # constraints are dropped and no foreign key between Seams' tables crosses schemas.
-# Usage: pg_schema_split_test.sh SEAMS_BINARY SOURCE_DIR
+# Usage: pg_schema_split_test.sh SOURCE_DIR SHARED_REPORTS_DIR
+#   (the fixture tests/shared_reports.sh writes SHARED_REPORTS_DIR: `seams analyze
+#   examples/shopwise`, whose report.json and schema-split.sql this test reads)
 set -euo pipefail
-seams=$1 src=$2
+src=$1 shared=$2
 pgbin=/usr/lib/postgresql/15/bin
-python=/usr/bin/python3
+python=${SEAMS_PYTHON:-/usr/bin/python3}  # tests/CMakeLists.txt: SEAMS_TEST_PYTHON
 fail() { echo "FAIL: $*"; exit 1; }
 [ -x "$pgbin/initdb" ] || fail "PostgreSQL 15 not found at $pgbin: install postgresql (.ci/install-deps.sh)"
 "$python" -c 'import django, psycopg2' 2>/dev/null || fail "install python3-django and python3-psycopg2"
@@ -67,9 +69,10 @@ export PYTHONPATH="$work:$src/examples/shopwise" DJANGO_SETTINGS_MODULE=pgtest_s
 call_command("migrate", "auth", verbosity=0); call_command("migrate", run_syncdb=True, verbosity=0)' \
   || fail "Django could not build shopwise's schema"
 
-# 2. Seams writes the script; apply it.
-"$seams" analyze "$src/examples/shopwise" -o "$work/out" --format json -q || fail "seams analyze"
-sql="$work/out/schema-split.sql"
+# 2. Seams writes the script (the shared analysis); apply it.
+report="$shared/shopwise/report.json"
+sql="$shared/shopwise/schema-split.sql"
+[ -s "$report" ] || fail "no shared shopwise analysis in $shared (the shared_reports fixture)"
 [ -s "$sql" ] || fail "analyze wrote no schema-split.sql"
 snapshot() {
   psql -d shopwise -At -c "SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname NOT IN ('pg_catalog','information_schema') ORDER BY 1" > "$1"
@@ -80,7 +83,7 @@ psql -d shopwise -f "$sql" >/dev/null 2>"$work/apply1.log" || { cat "$work/apply
 snapshot "$work/after1"
 
 # Every table is in the schema Seams assigned, and the monolith still runs through search_path.
-"$python" - "$work/out/report.json" <<'PY' || fail "tables not where Seams put them, or the monolith broke"
+"$python" - "$report" <<'PY' || fail "tables not where Seams put them, or the monolith broke"
 import json, sys
 import django
 django.setup()
@@ -114,12 +117,12 @@ snapshot "$work/after2"
 diff -u "$work/after1" "$work/after2" || fail "the second run changed the database"
 
 # 4. Drop the listed constraints: no foreign key between Seams' tables crosses schemas.
-listed=$("$python" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["data"]["constraints"]))' "$work/out/report.json")
+listed=$("$python" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["data"]["constraints"]))' "$report")
 sed -n 's/^-- DO \$\$/DO $$/p' "$sql" > "$work/drop.sql"
 [ "$(wc -l < "$work/drop.sql")" = "$listed" ] || fail "expected $listed commented DROP statements"
 [ "$listed" -gt 0 ] || fail "shopwise has cross-context foreign keys; none were listed"
 crossing() {
-  "$python" - "$work/out/report.json" <<'PY'
+  "$python" - "$report" <<'PY'
 import json, sys
 import django
 django.setup()

@@ -3,22 +3,28 @@
 # the config `seams init` writes from it, an edited config scored from the saved
 # report (no analysis) and compared, an independent Python recomputation of the
 # partition measures, and the seams.score/1 schema.
-# Usage: score_test.sh SEAMS_BINARY SOURCE_DIR
+# Usage: score_test.sh SEAMS_BINARY SOURCE_DIR SHARED_REPORTS_DIR
+#   (the fixture tests/shared_reports.sh writes SHARED_REPORTS_DIR/shopwise/report.json)
 set -euo pipefail
-seams=$1 src=$2
+seams=$1 src=$2 shared=$3
+# Debian's python3 (python3-jsonschema, python3-django), named by tests/CMakeLists.txt (SEAMS_TEST_PYTHON).
+python=${SEAMS_PYTHON:-python3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 schema="$src/reports/schema/score.schema.json"
 validate="$src/tests/validate_reports.py"
 
-cp -r "$src/examples/shopwise" "$work/proj"
-"$seams" analyze "$work/proj" -o "$work/out" -q --format json
-report="$work/out/report.json"
+# The project is a copy (init writes into it) under the example's name: its
+# analysis is the shared report, byte for byte.
+cp -r "$src/examples/shopwise" "$work/shopwise"
+proj="$work/shopwise"
+report="$shared/shopwise/report.json"
+[ -s "$report" ] || fail "no shared shopwise analysis in $shared (the shared_reports fixture)"
 
 # 1. A report's proposal: cohesion, coupling and the extraction order are the proposal's own.
 "$seams" score "$report" --format json -o "$work/proposal.json"
-python3 - "$report" "$work/proposal.json" <<'PY' || fail "the proposal's score differs from the proposal's numbers"
+"$python" - "$report" "$work/proposal.json" <<'PY' || fail "the proposal's score differs from the proposal's numbers"
 import json, sys
 report, score = (json.load(open(p)) for p in sys.argv[1:3])
 ctx = {c["name"]: c for c in report["contexts"]}
@@ -35,9 +41,9 @@ assert score["nodes"]["shared_kernel"] == sum(1 for n in report["graph"]["nodes"
 PY
 
 # 2. The config `seams init` writes from the same proposal scores the same.
-"$seams" init "$work/proj" -q
-"$seams" score "$work/proj" -q --format json -o "$work/init.json"
-python3 - "$work/proposal.json" "$work/init.json" <<'PY' || fail "the init config scores differently from its proposal"
+"$seams" init "$proj" -q
+"$seams" score "$proj" -q --format json -o "$work/init.json"
+"$python" - "$work/proposal.json" "$work/init.json" <<'PY' || fail "the init config scores differently from its proposal"
 import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:3])
 for key in ("nodes", "metrics", "contexts", "cross_context", "extraction_order"):
@@ -45,12 +51,12 @@ for key in ("nodes", "metrics", "contexts", "cross_context", "extraction_order")
 PY
 
 # 3. The room moves orders.Order to accounts: scored on the saved report, compared.
-sed -i '0,/^  "accounts",$/s//  "accounts",\n  "orders.Order",/' "$work/proj/seams.toml"
-grep -q '"orders.Order"' "$work/proj/seams.toml" || fail "could not edit the config"
-"$seams" score "$work/proj/seams.toml" --compare "$report" --format json -o "$work/moved.json"
-"$seams" score "$work/proj/seams.toml" --compare "$report" > "$work/moved.txt"
-"$seams" score "$work/proj" -q --format json -o "$work/moved-analysed.json"
-python3 - "$work/moved.json" "$work/moved-analysed.json" "$report" "$work/proj/seams.toml" <<'PY' || fail "the move is not scored as it should be"
+sed -i '0,/^  "accounts",$/s//  "accounts",\n  "orders.Order",/' "$proj/seams.toml"
+grep -q '"orders.Order"' "$proj/seams.toml" || fail "could not edit the config"
+"$seams" score "$proj/seams.toml" --compare "$report" --format json -o "$work/moved.json"
+"$seams" score "$proj/seams.toml" --compare "$report" > "$work/moved.txt"
+"$seams" score "$proj" -q --format json -o "$work/moved-analysed.json"
+"$python" - "$work/moved.json" "$work/moved-analysed.json" "$report" "$proj/seams.toml" <<'PY' || fail "the move is not scored as it should be"
 import json, sys, tomllib
 moved, analysed, report = (json.load(open(p)) for p in sys.argv[1:4])
 for key in ("nodes", "metrics", "contexts", "cross_context", "extraction_order"):
@@ -98,11 +104,11 @@ grep -q '^  orders.Order  *orders -> accounts$' "$work/moved.txt" || fail "the t
 grep -q 'cross-context foreign keys .* (+[0-9]*, worse)' "$work/moved.txt" || fail "the text says what the move cost"
 
 # 4. The contract.
-python3 "$validate" "$schema" "$work/proposal.json" "$work/init.json" "$work/moved.json" > "$work/schema.out" \
+"$python" "$validate" "$schema" "$work/proposal.json" "$work/init.json" "$work/moved.json" > "$work/schema.out" \
   || { cat "$work/schema.out"; fail "score reports that do not match the schema"; }
-python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); r["metrics"]["contexts"]=1.5; json.dump(r, open(sys.argv[2],"w"))' \
+"$python" -c 'import json,sys; r=json.load(open(sys.argv[1])); r["metrics"]["contexts"]=1.5; json.dump(r, open(sys.argv[2],"w"))' \
   "$work/moved.json" "$work/broken.json"
-if python3 "$validate" "$schema" "$work/broken.json" > /dev/null; then fail "a broken score report validated"; fi
+if "$python" "$validate" "$schema" "$work/broken.json" > /dev/null; then fail "a broken score report validated"; fi
 
 # 5. A member that matches nothing is a config error, located.
 printf '[[context]]\nname = "x"\nmembers = ["nowhere"]\n' > "$work/bad.toml"
