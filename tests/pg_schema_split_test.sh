@@ -3,11 +3,12 @@
 # real schema (the one place analysed code is run: our own example), the script
 # is applied, checked, applied again (nothing changes), then the listed
 # constraints are dropped and no foreign key between Seams' tables crosses schemas.
-# Usage: pg_schema_split_test.sh SOURCE_DIR SHARED_REPORTS_DIR
+# Usage: pg_schema_split_test.sh SOURCE_DIR SHARED_REPORTS_DIR CLUSTERS_DIR
 #   (the fixture tests/shared_reports.sh writes SHARED_REPORTS_DIR: `seams analyze
-#   examples/shopwise`, whose report.json and schema-split.sql this test reads)
+#   examples/shopwise`, whose report.json and schema-split.sql this test reads;
+#   CLUSTERS_DIR keeps a fresh initdb's cluster for the next runs)
 set -euo pipefail
-src=$1 shared=$2
+src=$1 shared=$2 clusters=$3
 pgbin=/usr/lib/postgresql/15/bin
 python=${SEAMS_PYTHON:-/usr/bin/python3}  # tests/CMakeLists.txt: SEAMS_TEST_PYTHON
 fail() { echo "FAIL: $*"; exit 1; }
@@ -17,8 +18,8 @@ fail() { echo "FAIL: $*"; exit 1; }
 work=$(mktemp -d)
 chmod 755 "$work"
 # PostgreSQL refuses to run as root: the server runs as nobody when the test runs as root.
-as_server=()
-if [ "$(id -u)" = 0 ]; then as_server=(runuser -u nobody --); fi
+as_server=() server_user=$(id -un)
+if [ "$(id -u)" = 0 ]; then as_server=(runuser -u nobody --) server_user=nobody; fi
 mkdir -p "$work/pg" "$work/sock"
 [ "$(id -u)" = 0 ] && chown nobody "$work/pg" "$work/sock"
 stop() {
@@ -27,13 +28,21 @@ stop() {
 }
 trap stop EXIT
 
-"${as_server[@]}" "$pgbin/initdb" -D "$work/pg/data" -U postgres --auth=trust -E UTF8 --no-sync >"$work/initdb.log" 2>&1 \
-  || { cat "$work/initdb.log"; fail initdb; }
+# initdb runs once per build tree, PostgreSQL version and server user (~1.5 s): later
+# runs copy the cluster it wrote, which no server has opened.
+template="$clusters/$("$pgbin/initdb" --version | tr -cs 'A-Za-z0-9.' '-')$server_user"
+if [ -f "$template/PG_VERSION" ]; then
+  cp -a "$template" "$work/pg/data"
+else
+  "${as_server[@]}" "$pgbin/initdb" -D "$work/pg/data" -U postgres --auth=trust -E UTF8 --no-sync >"$work/initdb.log" 2>&1 \
+    || { cat "$work/initdb.log"; fail initdb; }
+  mkdir -p "$clusters" && rm -rf "$template.new" && cp -a "$work/pg/data" "$template.new" && mv "$template.new" "$template"
+fi
 "${as_server[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -w -l "$work/pg/server.log" \
   -o "-k $work/sock -c listen_addresses='' -c fsync=off -c full_page_writes=off" start >/dev/null \
   || { cat "$work/pg/server.log"; fail "pg_ctl start"; }
 psql() { "$pgbin/psql" -h "$work/sock" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
-psql -d postgres -c 'CREATE DATABASE shopwise'
+psql -d postgres -c 'CREATE DATABASE shopwise STRATEGY = FILE_COPY'  # no fsync: a copy beats WAL-logging every page
 
 # 1. Django creates shopwise's schema. The test settings list the apps with plain
 #    AppConfigs (no ready(): the example's receivers import Celery, which is not needed here).
