@@ -41,8 +41,12 @@ struct Graph {
     }
   }
 
+  /// A string field of node `id`; "" when the field is absent or not a string,
+  /// or when no node has that id (an edge of a hand-edited report may name one).
   std::string Field(const std::string& id, const char* key) const {
-    const json& n = *node.at(id);
+    const auto found = node.find(id);
+    if (found == node.end()) return std::string();
+    const json& n = *found->second;
     return n.contains(key) && n.at(key).is_string() ? n.at(key).get<std::string>() : std::string();
   }
 };
