@@ -6,8 +6,6 @@
 #include <filesystem>
 #include <fstream>
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lib/check/source_version.h"
@@ -48,26 +46,6 @@ class Hasher {
 constexpr char kMagic[] = "seams-result/1 ";
 constexpr std::size_t kMaxEntryBytes = std::size_t{1} << 30;
 
-std::optional<std::string> ReadRegularFile(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  std::optional<std::string> bytes;
-  struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
-      static_cast<std::uint64_t>(st.st_size) <= kMaxEntryBytes) {
-    std::string buffer(static_cast<std::size_t>(st.st_size), '\0');
-    std::size_t done = 0;
-    while (done < buffer.size()) {
-      const ssize_t n = ::read(fd, buffer.data() + done, buffer.size() - done);
-      if (n <= 0) break;
-      done += static_cast<std::size_t>(n);
-    }
-    if (done == buffer.size()) bytes = std::move(buffer);
-  }
-  ::close(fd);
-  return bytes;
-}
-
 }  // namespace
 
 const char* SourceVersion() { return kSourceVersion; }
@@ -104,7 +82,7 @@ std::string ProjectFingerprint(const FileSystem& fs, const Project& project) {
 ResultCache::ResultCache(std::string directory) : directory_(std::move(directory)) {}
 
 std::optional<std::string> ResultCache::Load(const std::string& key) const {
-  std::optional<std::string> entry = ReadRegularFile(directory_ + "/results/" + key);
+  std::optional<std::string> entry = ReadRegularFile(directory_ + "/results/" + key, kMaxEntryBytes);
   if (!entry) return std::nullopt;
   // magic, the checksum of key and body (32 hex), a newline, the body.
   const std::size_t header = sizeof kMagic - 1 + 32 + 1;

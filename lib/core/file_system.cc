@@ -99,6 +99,26 @@ bool RealFileSystem::ReadFile(const std::string& path, std::string* contents, st
   return true;
 }
 
+std::optional<std::string> ReadRegularFile(const std::string& path, std::size_t max_bytes) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  std::optional<std::string> bytes;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
+      static_cast<std::uint64_t>(st.st_size) <= max_bytes) {
+    std::string buffer(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t done = 0;
+    while (done < buffer.size()) {
+      const ssize_t n = ::read(fd, buffer.data() + done, buffer.size() - done);
+      if (n <= 0) break;  // an error, or the file shrank while being read
+      done += static_cast<std::size_t>(n);
+    }
+    if (done == buffer.size()) bytes = std::move(buffer);
+  }
+  ::close(fd);
+  return bytes;
+}
+
 std::optional<std::uint64_t> RealFileSystem::FileSize(const std::string& path) const {
   std::error_code ec;
   auto size = fs::file_size(path, ec);

@@ -82,6 +82,12 @@ class MemoryFileSystem : public FileSystem {
   std::map<std::string, bool> unreadable_;
 };
 
+/// The bytes of `path` when it is a regular file of at most `max_bytes`, else
+/// nullopt: a directory, a FIFO (opened without blocking, never read) or a link
+/// to a device is refused, and nothing is read past the size the file had when
+/// opened. For cache entries, which any process may have damaged.
+std::optional<std::string> ReadRegularFile(const std::string& path, std::size_t max_bytes);
+
 /// Joins two '/'-separated path parts ("a" + "b" → "a/b"; "" + "b" → "b").
 std::string JoinPath(const std::string& base, const std::string& name);
 

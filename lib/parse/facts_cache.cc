@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/core/file_system.h"
 #include "lib/parse/facts_version.h"
 
 namespace seams {
@@ -43,30 +44,8 @@ std::uint64_t EntryChecksum(const std::string& key, const char* body, std::size_
   return h;
 }
 
-// An entry's bytes, or nullopt unless it is a regular file of at most
-// kMaxEntryBytes: a directory, a FIFO (opened without blocking) or a link to a
-// device is a miss, and nothing is read past the size the entry had when opened.
+// An entry larger than this is not read: a link to /dev/zero or a runaway file.
 constexpr std::size_t kMaxEntryBytes = std::size_t{1} << 30;
-
-std::optional<std::string> ReadEntry(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  std::optional<std::string> bytes;
-  struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
-      static_cast<std::uint64_t>(st.st_size) <= kMaxEntryBytes) {
-    std::string buffer(static_cast<std::size_t>(st.st_size), '\0');
-    std::size_t done = 0;
-    while (done < buffer.size()) {
-      const ssize_t n = ::read(fd, buffer.data() + done, buffer.size() - done);
-      if (n <= 0) break;  // an error, or the entry shrank while being read
-      done += static_cast<std::size_t>(n);
-    }
-    if (done == buffer.size()) bytes = std::move(buffer);
-  }
-  ::close(fd);
-  return bytes;
-}
 
 class Writer {
  public:
@@ -349,7 +328,7 @@ std::string FactsCache::Key(const std::string& source) const {
 }
 
 std::optional<FileFacts> FactsCache::Load(const std::string& key, const std::string& path) const {
-  std::optional<std::string> bytes = ReadEntry(directory_ + "/" + key.substr(0, 2) + "/" + key);
+  std::optional<std::string> bytes = ReadRegularFile(directory_ + "/" + key.substr(0, 2) + "/" + key, kMaxEntryBytes);
   if (!bytes) return std::nullopt;
   auto facts = DecodeCacheEntry(key, *bytes);
   if (!facts) return std::nullopt;
