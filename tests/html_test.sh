@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # report.html in a real browser: Debian's chromium, headless, driven by
-# puppeteer-core (pinned in tests/html/package-lock.json, installed with
-# `npm ci`). Shopwise's report and a generated netbox-sized one (40 apps, 200
-# models, ~1,200 modules): no console errors, no network, moves scored as
-# `seams score` scores the exported seams.toml, undo exact, a screenshot each.
+# puppeteer-core (pinned in tests/html/package-lock.json, installed with `npm ci`
+# when the build tree is configured). Shopwise's report and a generated
+# netbox-sized one (40 apps, 200 models, ~1,200 modules): no console errors, no
+# network, moves scored as `seams score` scores the exported seams.toml, undo
+# exact, a screenshot each.
 # Usage: html_test.sh SEAMS_BINARY SOURCE_DIR WORK_DIR
 set -euo pipefail
 seams=$1 src=$2 work=$3
@@ -11,11 +12,10 @@ seams=$1 src=$2 work=$3
 python=${SEAMS_PYTHON:-python3}
 chromium=${CHROMIUM:-/usr/bin/chromium}
 [ -x "$chromium" ] || { echo "FAIL: $chromium not found: install Debian's chromium (.ci/install-deps.sh)"; exit 1; }
-mkdir -p "$work"
-cp "$src/tests/html/package.json" "$src/tests/html/package-lock.json" "$src/tests/html/html_check.mjs" "$work/"
-if [ ! -d "$work/node_modules/puppeteer-core" ] || ! cmp -s "$src/tests/html/package-lock.json" "$work/node_modules/.package-lock.json.copy"; then
-  (cd "$work" && npm ci --no-audit --no-fund --loglevel=error >/dev/null && cp package-lock.json node_modules/.package-lock.json.copy)
-fi
+# WORK_DIR's node_modules come from configuring the build tree (cmake/NpmCi.cmake).
+[ -d "$work/node_modules/puppeteer-core" ] && cmp -s "$src/tests/html/package-lock.json" "$work/package-lock.json" \
+  || { echo "FAIL: $work/node_modules is missing or stale: re-run cmake on this build tree"; exit 1; }
+cp "$src/tests/html/html_check.mjs" "$work/"
 out="$work/run"
 rm -rf "$out" && mkdir -p "$out"
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every Mermaid diagram Seams writes parses with Mermaid's own parser (pinned in
-# tests/mermaid/package-lock.json, installed from the npm registry with `npm ci`).
+# tests/mermaid/package-lock.json, installed from the npm registry with `npm ci` when
+# the build tree is configured).
 # Usage: mermaid_test.sh SEAMS_BINARY SOURCE_DIR WORK_DIR SHARED_REPORTS_DIR FACTS_CACHE_DIR
 #   (the fixture tests/shared_reports.sh writes SHARED_REPORTS_DIR: shopwise's and
 #   Django's analyses with their Mermaid views and report.md; FACTS_CACHE_DIR is the suite's)
@@ -8,10 +9,10 @@ set -euo pipefail
 seams=$1 src=$2 work=$3 shared=$4 cache=$5
 django=/usr/lib/python3/dist-packages/django
 mkdir -p "$work"
-cp "$src/tests/mermaid/package.json" "$src/tests/mermaid/package-lock.json" "$src/tests/mermaid/mermaid_check.mjs" "$work/"
-if [ ! -d "$work/node_modules/mermaid" ]; then
-  (cd "$work" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-fi
+# WORK_DIR's node_modules come from configuring the build tree (cmake/NpmCi.cmake).
+[ -d "$work/node_modules/mermaid" ] && cmp -s "$src/tests/mermaid/package-lock.json" "$work/package-lock.json" \
+  || { echo "FAIL: $work/node_modules is missing or stale: re-run cmake on this build tree"; exit 1; }
+cp "$src/tests/mermaid/mermaid_check.mjs" "$work/"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }

@@ -564,13 +564,31 @@
 
   // ---- search -------------------------------------------------------------------------
 
+  // The datalist holds only the best matches of what is typed (at most SEARCH_SHOWN):
+  // a list of every node costs the browser ~100 ms a key on a netbox-sized report.
+  var SEARCH_SHOWN = 40, searchEntries = [];
   function fillSearch() {
-    var list = $("search-list"), seen = new Set();
-    list.textContent = "";
-    var add = function (v, what) { if (!seen.has(v)) { seen.add(v); list.appendChild(el("option", { value: v }, what)); } };
+    var seen = new Set();
+    searchEntries = [];
+    var add = function (v, what) { if (!seen.has(v)) { seen.add(v); searchEntries.push({ value: v, lower: v.toLowerCase(), what: what }); } };
     contextNames().forEach(function (c) { add(c, "context"); });
     Array.from(new Set(nodes.map(function (n) { return n.group; }))).sort(byName).forEach(function (g) { add(g, "app"); });
     nodes.forEach(function (n) { add(n.id, n.kind); });
+    suggest($("search").value);
+  }
+  // Names that start with the text first, then names that contain it, each in list order.
+  function suggest(text) {
+    var lower = text.trim().toLowerCase(), starts = [], contains = [];
+    for (var i = 0; i < searchEntries.length && starts.length < SEARCH_SHOWN; i++) {
+      var e = searchEntries[i], at = lower ? e.lower.indexOf(lower) : 0;
+      if (at === 0) starts.push(e);
+      else if (at > 0 && contains.length < SEARCH_SHOWN) contains.push(e);
+    }
+    var list = $("search-list");
+    list.textContent = "";
+    starts.concat(contains).slice(0, SEARCH_SHOWN).forEach(function (e) {
+      list.appendChild(el("option", { value: e.value }, e.what));
+    });
   }
   function search(text) {
     text = text.trim();
@@ -623,6 +641,7 @@
   $("export").onclick = download;
   $("view").onchange = function () { view = $("view").value; drawMap(); };
   $("top").onchange = function () { drawMap(); };
+  $("search").addEventListener("input", function () { suggest($("search").value); });
   $("search").addEventListener("change", function () { search($("search").value); });
   $("search").addEventListener("keydown", function (ev) { if (ev.key === "Enter") search($("search").value); });
   document.addEventListener("keydown", function (ev) {

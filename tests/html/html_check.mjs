@@ -123,12 +123,18 @@ try {
     if (JSON.stringify(redone.metrics) === JSON.stringify(m0.metrics)) fail(`${name}: redo changed nothing`);
     await page.evaluate(() => window.seams.undo());
 
-    // The room's controls: search a context, pick a target for its first member.
-    // The name goes into the focused field as one insertion, not key by key: with the
-    // datalist of every node (1,443 in the large report) chromium re-filters it on each
-    // key, ~100 ms a key there. Enter is a real key press, the one search() listens for.
+    // The room's controls: search a context, typed key by key, pick a target for its
+    // first member. The suggestions are the best matches only, never every node (a
+    // datalist of the 1,443 nodes of the large report cost chromium ~100 ms a key).
     await page.focus("#search");
-    await page.keyboard.sendCharacter(other.name);
+    const typing = Date.now();
+    await page.keyboard.type(other.name);
+    const perKey = (Date.now() - typing) / other.name.length;
+    const shown = await page.$$eval("#search-list option", (os) => os.map((o) => o.value));
+    if (shown.length === 0 || shown.length > 40) fail(`${name}: ${shown.length} search suggestions for "${other.name}", expected 1 to 40`);
+    if (!shown.includes(other.name)) fail(`${name}: the suggestions for "${other.name}" miss it: ${shown.join(", ")}`);
+    const typed = other.name.toLowerCase();
+    for (const v of shown) if (!v.toLowerCase().includes(typed)) fail(`${name}: suggestion "${v}" does not contain "${other.name}"`);
     await page.keyboard.press("Enter");
     await page.waitForSelector("#details-body .member select");
     const title = await page.$eval("#details-title", (e) => e.textContent);
@@ -156,7 +162,7 @@ try {
 
     await page.screenshot({ path: path.join(work, `${name}.png`) });
     for (const e of errors) fail(`${name}: console: ${e}`);
-    console.log(`${name}: ready ${ready} ms after navigation (${loaded} ms with the browser's own start); ${m0.nodes.assigned} nodes in ${m0.metrics.contexts} contexts; 3 moves match seams score`);
+    console.log(`${name}: ready ${ready} ms after navigation (${loaded} ms with the browser's own start); ${m0.nodes.assigned} nodes in ${m0.metrics.contexts} contexts; 3 moves match seams score; search ${perKey.toFixed(1)} ms a key`);
   }
 } finally {
   await browser.close();
