@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build git
   clang-14 libclang-rt-14-dev
-  libboost-graph-dev nlohmann-json3-dev libcli11-dev catch2 libtomlplusplus-dev libmimalloc-dev
+  libboost-graph-dev nlohmann-json3-dev libcli11-dev catch2 libtomlplusplus-dev libmimalloc-dev libxxhash-dev
   graphviz python3 python3-django python3-jsonschema
   chromium
   postgresql python3-psycopg2

@@ -1,47 +1,17 @@
 #include "lib/check/result_cache.h"
 
 #include <atomic>
-#include <cstdint>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
 #include <unistd.h>
 
 #include "lib/check/source_version.h"
+#include "lib/core/content_hash.h"
 
 namespace seams {
 
 namespace {
-
-/// Two FNV-1a streams with different seeds: 128 bits, fed incrementally.
-class Hasher {
- public:
-  void Add(const char* data, std::size_t size) {
-    for (std::size_t i = 0; i < size; ++i) {
-      const auto c = static_cast<unsigned char>(data[i]);
-      a_ = (a_ ^ c) * 1099511628211ull;
-      b_ = (b_ ^ c) * 1099511628211ull;
-    }
-    length_ += size;
-  }
-  void Part(const std::string& part) {
-    const std::string size = std::to_string(part.size()) + ":";
-    Add(size.data(), size.size());
-    Add(part.data(), part.size());
-  }
-  std::string Hex() const {
-    char hex[40];
-    std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(a_),
-                  static_cast<unsigned long long>(b_ ^ length_));
-    return hex;
-  }
-
- private:
-  std::uint64_t a_ = 1469598103934665603ull;
-  std::uint64_t b_ = 1469598103934665603ull ^ 0x9E3779B97F4A7C15ull;
-  std::uint64_t length_ = 0;
-};
 
 constexpr char kMagic[] = "seams-result/1 ";
 constexpr std::size_t kMaxEntryBytes = std::size_t{1} << 30;
@@ -51,13 +21,13 @@ constexpr std::size_t kMaxEntryBytes = std::size_t{1} << 30;
 const char* SourceVersion() { return kSourceVersion; }
 
 std::string HashParts(const std::vector<std::string>& parts) {
-  Hasher hasher;
+  ContentHasher hasher;
   for (const auto& part : parts) hasher.Part(part);
   return hasher.Hex();
 }
 
 std::string ProjectFingerprint(const FileSystem& fs, const Project& project) {
-  Hasher hasher;
+  ContentHasher hasher;
   hasher.Part(project.root);
   hasher.Part(project.package_prefix);
   for (const auto& root : project.import_roots) hasher.Part("root " + root);

@@ -8,11 +8,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <thread>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/core/content_hash.h"
 #include "lib/core/file_system.h"
 #include "lib/parse/facts_version.h"
 
@@ -24,24 +22,10 @@ namespace {
 // generated at build time from the fact schema and the extractor's sources).
 constexpr char kMagic[8] = {'S', 'E', 'A', 'M', 'F', 'A', 'C', 'T'};
 
-std::uint64_t Fnv1a(const std::string& bytes, std::uint64_t seed) {
-  std::uint64_t h = 1469598103934665603ull ^ seed;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
 // The checksum of an entry: the key it is stored under, then its bytes, so a
 // flipped bit or an entry copied under another key is a miss.
 std::uint64_t EntryChecksum(const std::string& key, const char* body, std::size_t size) {
-  std::uint64_t h = Fnv1a(key, 0);
-  for (std::size_t i = 0; i < size; ++i) {
-    h ^= static_cast<unsigned char>(body[i]);
-    h *= 1099511628211ull;
-  }
-  return h;
+  return ContentHash64(key, std::string_view(body, size));
 }
 
 // An entry larger than this is not read: a link to /dev/zero or a runaway file.
@@ -319,13 +303,7 @@ FactsCache::FactsCache(std::string directory, const ParseOptions& options, const
   salt_ = salt.str();
 }
 
-std::string FactsCache::Key(const std::string& source) const {
-  std::string keyed = salt_ + source;
-  char hex[40];
-  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(Fnv1a(keyed, 0)),
-                static_cast<unsigned long long>(Fnv1a(keyed, 0x9E3779B97F4A7C15ull) ^ keyed.size()));
-  return hex;
-}
+std::string FactsCache::Key(const std::string& source) const { return ContentHashHex(salt_, source); }
 
 std::optional<FileFacts> FactsCache::Load(const std::string& key, const std::string& path) const {
   std::optional<std::string> bytes = ReadRegularFile(directory_ + "/" + key.substr(0, 2) + "/" + key, kMaxEntryBytes);
