@@ -50,9 +50,10 @@ std::string Number(double value, int decimals = 3) {
   return buffer;
 }
 
-std::string Pad(std::string text, std::size_t width) {
-  if (text.size() < width) text.append(width - text.size(), ' ');
-  return text;
+std::string Pad(const std::string& text, std::size_t width) {
+  std::string padded = text;
+  if (padded.size() < width) padded.append(width - padded.size(), ' ');
+  return padded;
 }
 
 std::string PadLeft(const std::string& text, std::size_t width) {
