@@ -42,20 +42,23 @@ bool RealFileSystem::ListDirectory(const std::string& path, std::vector<DirEntry
     if (ec) break;
     DirEntry entry;
     entry.name = it->path().filename().string();
-    std::error_code link_ec;
-    // The entry's own type comes from readdir; only symlinks need a stat of their target.
-    fs::file_status own = it->symlink_status(link_ec);
-    entry.is_symlink = !link_ec && fs::is_symlink(own);
-    fs::file_status status = own;
-    std::error_code status_ec;
-    if (entry.is_symlink || link_ec) status = fs::status(it->path(), status_ec);
-    if (status_ec) {
-      entry.type = EntryType::kOther;  // dangling link or loop: reported by the caller
-    } else if (fs::is_regular_file(status)) {
-      entry.type = EntryType::kFile;
-    } else if (fs::is_directory(status)) {
-      entry.type = EntryType::kDirectory;
+    // The entry's own type comes from readdir: directory_entry keeps d_type (its
+    // symlink_status() would lstat every entry). Only a symlink, or a file system
+    // that gives no d_type, costs a stat.
+    std::error_code type_ec;
+    entry.is_symlink = it->is_symlink(type_ec) && !type_ec;
+    fs::file_type type = fs::file_type::none;  // a dangling link or a loop stays kOther: reported by the caller
+    if (entry.is_symlink || type_ec) {
+      std::error_code status_ec;
+      const fs::file_status target = fs::status(it->path(), status_ec);
+      if (!status_ec) type = target.type();
+    } else if (it->is_regular_file(type_ec)) {
+      type = fs::file_type::regular;
+    } else if (it->is_directory(type_ec)) {
+      type = fs::file_type::directory;
     }
+    if (type == fs::file_type::regular) entry.type = EntryType::kFile;
+    if (type == fs::file_type::directory) entry.type = EntryType::kDirectory;
     entries->push_back(std::move(entry));
   }
   if (ec) {
