@@ -259,6 +259,10 @@ void DatabaseSplit(const json& report, std::ostream& out) {
     if (transactions.size() > kTableRows) out << "\n… and " << transactions.size() - kTableRows << " more in `report.json`.\n";
     out << "\n";
   }
+  // What the count can miss, said where the count is read.
+  out << "_Transactions are found from the writes inside each `transaction.atomic` block and the receivers "
+         "they trigger; writes made by the functions a block calls are not followed, so a transaction that "
+         "writes only through helpers is not counted._\n\n";
   int cascades = 0;
   for (const auto& c : data.at("constraints")) cascades += c.at("cascade").get<bool>() ? 1 : 0;
   out << "**" << data.at("constraints").size() << " foreign-key constraints cross a schema** (" << cascades
