@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -51,6 +52,34 @@ TEST_CASE("django contrib: exactly Django's models, abstract ones marked", "[dja
                     "gis.PostGISGeometryColumns", "gis.PostGISSpatialRefSys", "gis.SpatialiteGeometryColumns",
                     "gis.SpatialiteSpatialRefSys", "redirects.Redirect", "sessions.AbstractBaseSession (abstract)",
                     "sessions.Session", "sites.Site"});
+}
+
+TEST_CASE("django contrib: the catalog's indexes answer as its scans do", "[django][models]") {
+  const seams::ModelCatalog& indexed = Django().models;
+  REQUIRE(indexed.indexed_models == indexed.models.size());
+  seams::ModelCatalog scanning = indexed;
+  scanning.indexed_models = static_cast<std::size_t>(-1);  // the scans
+  std::size_t asked = 0;
+  for (const auto& m : indexed.models) {
+    std::string lower = m.name;
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const std::string& reference : {m.key, m.label + "." + lower, m.label + ".NoSuchModel"}) {
+      const seams::ModelInfo* a = indexed.FindReference(reference);
+      const seams::ModelInfo* b = scanning.FindReference(reference);
+      CHECK((a ? a->key : "-") == (b ? b->key : "-"));
+      ++asked;
+    }
+    CHECK(indexed.FindByClass(m.qualname) == &m);
+    CHECK(scanning.FindByClass(m.qualname)->key == m.key);
+    CHECK(indexed.FindReference(m.label + "." + lower) == &m);  // Django's references ignore the name's case
+  }
+  CHECK(indexed.FindByClass("django.contrib.auth.models.NoSuchModel") == nullptr);
+  CHECK(asked == 3 * indexed.models.size());
+  // A catalog changed after indexing scans again instead of reading a stale index.
+  seams::ModelCatalog grown = indexed;
+  grown.models.push_back(indexed.models.front());
+  grown.models.back().qualname = "x.models.Extra";
+  CHECK(grown.FindByClass("x.models.Extra") == &grown.models.back());
 }
 
 TEST_CASE("django contrib: relations", "[django][models]") {

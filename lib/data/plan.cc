@@ -83,31 +83,68 @@ DataPlan PlanData(const std::vector<TableInfo>& tables, const ModelCatalog& cata
   }
 
   // Transactions: the contexts written, and receivers of other contexts Django runs inside.
+  // Receivers are looked up by the sender they name, the signal they take, or as
+  // receivers of every sender, each with its context once (a scan of every
+  // receiver for every block was quadratic on a 5M-line estate).
+  struct Live {
+    const ReceiverInfo* receiver;
+    std::string context;
+  };
+  std::vector<Live> live;
+  std::map<std::string, std::vector<std::size_t>> by_sender, by_signal;
+  std::vector<std::size_t> any_sender;
+  for (const auto& r : django.receivers) {
+    std::string c = context_of(r.module);
+    if (c.empty()) continue;
+    const std::size_t i = live.size();
+    live.push_back({&r, std::move(c)});
+    if (!r.has_sender) any_sender.push_back(i);
+    else if (!r.sender.empty()) by_sender[r.sender].push_back(i);
+    by_signal[r.signal].push_back(i);
+  }
   for (const auto& t : queries.transactions) {
     CrossTransaction cross{t, {}, {}, {}};
     std::set<std::string> contexts, models;
-    for (const auto& w : t.writes) {
+    std::vector<std::string> write_context(t.writes.size());
+    for (std::size_t k = 0; k < t.writes.size(); ++k) {
+      const auto& w = t.writes[k];
       models.insert(w.model);
-      std::string c = context_of(w.model);
-      if (!c.empty()) contexts.insert(c);
+      write_context[k] = context_of(w.model);
+      if (!write_context[k].empty()) contexts.insert(write_context[k]);
     }
     // A receiver runs inside when a write sends its model signal (save: pre/post_save, delete:
     // pre/post_delete; bulk_create and queryset update send none) or a project signal is sent
     // inside; it is listed when it lives in another context than the sender.
     std::set<ReceiverRun> receivers;
-    std::string own = context_of(t.module);
-    for (const auto& r : django.receivers) {
-      std::string c = context_of(r.module);
-      if (c.empty()) continue;
-      bool runs = false;
-      for (const auto& w : t.writes) {
-        if (!w.sends_signals || (r.has_sender && r.sender != w.model) || context_of(w.model) == c) continue;
-        bool deleting = w.method == "delete";
-        runs = runs || (deleting ? (r.signal == "pre_delete" || r.signal == "post_delete")
-                                 : (r.signal == "pre_save" || r.signal == "post_save"));
+    auto run = [&](const Live& l) {
+      const ReceiverInfo& r = *l.receiver;
+      receivers.insert({r.receiver, r.signal, l.context, r.at.path, r.at.line});
+    };
+    for (std::size_t k = 0; k < t.writes.size(); ++k) {
+      const auto& w = t.writes[k];
+      if (!w.sends_signals) continue;
+      const bool deleting = w.method == "delete";
+      auto consider = [&](std::size_t i) {
+        const Live& l = live[i];
+        if (write_context[k] == l.context) return;
+        const std::string& signal = l.receiver->signal;
+        if (deleting ? (signal == "pre_delete" || signal == "post_delete") : (signal == "pre_save" || signal == "post_save"))
+          run(l);
+      };
+      if (auto it = by_sender.find(w.model); it != by_sender.end()) {
+        for (std::size_t i : it->second) consider(i);
       }
-      runs = runs || (c != own && std::binary_search(t.signals_sent.begin(), t.signals_sent.end(), r.signal));
-      if (runs) receivers.insert({r.receiver, r.signal, c, r.at.path, r.at.line});
+      for (std::size_t i : any_sender) consider(i);
+    }
+    if (!t.signals_sent.empty()) {
+      const std::string own = context_of(t.module);
+      for (const auto& sent : t.signals_sent) {
+        auto it = by_signal.find(sent);
+        if (it == by_signal.end()) continue;
+        for (std::size_t i : it->second) {
+          if (live[i].context != own) run(live[i]);
+        }
+      }
     }
     for (const auto& r : receivers) contexts.insert(r.context);
     if (contexts.size() < 2) continue;

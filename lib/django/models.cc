@@ -104,27 +104,50 @@ const ModelInfo* ModelCatalog::Find(const std::string& key) const {
   return it != models.end() && it->key == key ? &*it : nullptr;
 }
 
+namespace {
+
+std::string LowerAscii(std::string text) {
+  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+}  // namespace
+
 const ModelInfo* ModelCatalog::FindReference(const std::string& key) const {
   if (const ModelInfo* exact = Find(key)) return exact;
   auto dot = key.find('.');
   if (dot == std::string::npos) return nullptr;
-  std::string label = key.substr(0, dot), name = key.substr(dot + 1);
-  auto lower = [](std::string text) {
-    for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-  };
-  std::string wanted = lower(name);
+  std::string label = key.substr(0, dot), wanted = LowerAscii(key.substr(dot + 1));
+  if (indexed_models == models.size()) {
+    auto it = by_reference.find(label + "." + wanted);
+    return it == by_reference.end() ? nullptr : &models[it->second];
+  }
   for (const auto& m : models) {
-    if (m.label == label && lower(m.name) == wanted) return &m;
+    if (m.label == label && LowerAscii(m.name) == wanted) return &m;
   }
   return nullptr;
 }
 
 const ModelInfo* ModelCatalog::FindByClass(const std::string& qualname) const {
+  if (indexed_models == models.size()) {
+    auto it = by_class.find(qualname);
+    return it == by_class.end() ? nullptr : &models[it->second];
+  }
   for (const auto& m : models) {
     if (m.qualname == qualname) return &m;
   }
   return nullptr;
+}
+
+void ModelCatalog::Index() {
+  by_class.clear();
+  by_reference.clear();
+  // emplace keeps the first: the same model the scans return.
+  for (std::size_t i = 0; i < models.size(); ++i) {
+    by_class.emplace(models[i].qualname, i);
+    by_reference.emplace(models[i].label + "." + LowerAscii(models[i].name), i);
+  }
+  indexed_models = models.size();
 }
 
 namespace {
@@ -152,6 +175,7 @@ class ModelFinder {
     }
     std::sort(catalog_.models.begin(), catalog_.models.end(),
               [](const ModelInfo& a, const ModelInfo& b) { return a.key < b.key; });
+    catalog_.Index();
     // Pass 2: bases and relations, now that every model has its key.
     for (auto& model : catalog_.models) ReadBasesAndFields(model);
     InheritAbstractRelations();
@@ -160,6 +184,7 @@ class ModelFinder {
       return std::tie(a.from, a.field, a.kind, a.to, a.line) < std::tie(b.from, b.field, b.kind, b.to, b.line);
     });
     SortDiagnostics(&catalog_.diagnostics);
+    catalog_.Index();
     return std::move(catalog_);
   }
 
