@@ -17,4 +17,13 @@ inline std::string ParentName(const std::string& dotted) {
   return dot == std::string::npos ? std::string() : dotted.substr(0, dot);
 }
 
+/// `text` with A–Z lowered, as Django lowers model names for tables and references
+/// (only ASCII: identifiers with other letters are left as written, whatever the locale).
+inline std::string AsciiLower(std::string text) {
+  for (auto& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
 }  // namespace seams

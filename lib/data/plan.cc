@@ -11,13 +11,6 @@ namespace seams {
 
 namespace {
 
-std::string Lower(std::string text) {
-  for (auto& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
-}
-
 std::string ModelName(const ModelCatalog& catalog, const std::string& key) {
   if (const ModelInfo* m = catalog.Find(key)) return m->name;
   return LastName(key);
@@ -41,7 +34,7 @@ bool IsContext(const std::string& context) { return !context.empty() && context 
 std::string SchemaOf(const std::string& context) {
   if (!IsContext(context)) return "public";
   std::string out;
-  for (char c : Lower(context)) out += (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ? c : '_';
+  for (char c : AsciiLower(context)) out += (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ? c : '_';
   // Schemas PostgreSQL keeps for itself, and names that are not identifiers.
   if (out == "public" || out.rfind("pg_", 0) == 0 || out == "information_schema" || (out[0] >= '0' && out[0] <= '9'))
     out = "ctx_" + out;
@@ -173,12 +166,12 @@ DataPlan PlanData(const std::vector<TableInfo>& tables, const ModelCatalog& cata
     const ModelInfo* from = catalog.Find(r.from);
     if (!from || from->abstract || from->proxy) continue;
     if (r.kind == "fk" || r.kind == "o2o") add(r, table_of(r.from), r.field + "_id", r.to, r.on_delete);
-    if (r.kind == "inherits") add(r, table_of(r.from), Lower(ModelName(catalog, r.to)) + "_ptr_id", r.to, "CASCADE");
+    if (r.kind == "inherits") add(r, table_of(r.from), AsciiLower(ModelName(catalog, r.to)) + "_ptr_id", r.to, "CASCADE");
     if (r.kind == "m2m" && r.through.empty()) {
       auto it = m2m_tables.find({r.from, r.field});
       if (it == m2m_tables.end()) continue;
       // Django names the target column after the target model (to_<name>_id for a relation to itself).
-      std::string target = Lower(ModelName(catalog, r.to));
+      std::string target = AsciiLower(ModelName(catalog, r.to));
       add(r, it->second, (r.to == r.from ? "to_" + target : target) + "_id", r.to, "CASCADE");
     }
   }

@@ -13,13 +13,6 @@ namespace seams {
 
 namespace {
 
-std::string Lower(std::string text) {
-  for (auto& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
-}
-
 std::vector<std::string> Split(const std::string& text, const std::string& by) {
   std::vector<std::string> out;
   std::size_t start = 0;
@@ -47,13 +40,13 @@ class RelationIndex {
   explicit RelationIndex(const ModelCatalog& catalog) {
     for (const auto& r : catalog.relations) {
       if (r.to.empty() || r.kind == "generic_fk") continue;
-      std::string relation = r.from + "." + (r.field.empty() ? Lower(LastName(r.to)) + "_ptr" : r.field);
+      std::string relation = r.from + "." + (r.field.empty() ? AsciiLower(LastName(r.to)) + "_ptr" : r.field);
       const ModelInfo* from = catalog.Find(r.from);
-      std::string from_name = Lower(from ? from->name : LastName(r.from));
+      std::string from_name = AsciiLower(from ? from->name : LastName(r.from));
       std::string owner = r.kind == "m2m" ? (r.through.empty() ? r.from : r.through) : "";
       if (r.kind == "inherits") {
         // child.parent_ptr forward; parent.child backward (a one-to-one).
-        Add(&query_[r.from], Lower(LastName(r.to)) + "_ptr", {r.to, relation, false, "", true});
+        Add(&query_[r.from], AsciiLower(LastName(r.to)) + "_ptr", {r.to, relation, false, "", true});
         Add(&query_[r.to], from_name, {r.from, relation, false, ""});
         Add(&access_[r.to], from_name, {r.from, relation, false, ""});
         parents_[r.from].push_back(r.to);
@@ -101,7 +94,7 @@ class RelationIndex {
     if (parents == parents_.end()) return nullptr;
     for (const auto& parent : parents->second) {
       std::size_t mark = via->size();
-      via->push_back({parent, model + "." + Lower(LastName(parent)) + "_ptr", false, "", true});
+      via->push_back({parent, model + "." + AsciiLower(LastName(parent)) + "_ptr", false, "", true});
       if (const Step* step = Find(table, parent, name, via, depth + 1)) return step;
       via->resize(mark);
     }

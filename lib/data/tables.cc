@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "lib/core/md5.h"
+#include "lib/core/names.h"
 
 namespace seams {
 
@@ -38,13 +39,6 @@ std::string Strip(const std::string& text, char quote) {
 std::string StripQuotes(const std::string& table) {
   if (table.size() >= 2 && table.front() == '"' && table.back() == '"') return table.substr(1, table.size() - 2);
   return table;
-}
-
-std::string Lower(std::string text) {
-  for (auto& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
 }
 
 // The many-to-many fields django.contrib.auth's PermissionsMixin gives every
@@ -94,7 +88,7 @@ std::string TruncateName(const std::string& identifier, std::size_t length, std:
 
 std::string DefaultTableName(const ModelInfo& model, std::size_t max_name_length) {
   if (!model.db_table.empty()) return model.db_table;
-  return TruncateName(model.label + "_" + Lower(model.name), max_name_length);
+  return TruncateName(model.label + "_" + AsciiLower(model.name), max_name_length);
 }
 
 std::vector<TableInfo> TablesOf(const ModelCatalog& catalog, const DjangoSettings& settings,

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <utility>
 
+#include "lib/core/names.h"
 #include "lib/django/knowledge_toml.h"
 
 namespace seams::knowledge_data {
@@ -19,16 +20,6 @@ extern const char* const kPackagesToml[];  // generated from lib/django/knowledg
 namespace seams {
 
 namespace {
-
-std::string Last(const std::string& dotted) {
-  auto dot = dotted.rfind('.');
-  return dot == std::string::npos ? dotted : dotted.substr(dot + 1);
-}
-
-std::string Lower(std::string text) {
-  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 bool IsIdentifier(const std::string& s) {
   if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
@@ -54,7 +45,7 @@ bool IsModelReference(const std::string& s, bool allow_special) {
   return dot != std::string::npos && IsIdentifier(s.substr(0, dot)) && IsIdentifier(s.substr(dot + 1));
 }
 
-std::string KeyOf(const std::string& label, const std::string& name) { return label + "." + Lower(name); }
+std::string KeyOf(const std::string& label, const std::string& name) { return label + "." + AsciiLower(name); }
 
 // Reads the keys of one entry table, reporting each problem where it is.
 class EntryReader {
@@ -210,7 +201,7 @@ const toml::array* EntryArray(const toml::node& node, const std::string& where, 
 
 }  // namespace
 
-std::string KnownModel::Key() const { return label + "." + Last(qualname); }
+std::string KnownModel::Key() const { return label + "." + LastName(qualname); }
 
 void ReadKnownModels(const toml::node& node, const std::string& source, const std::string& where,
                      const KnowledgeErrorFn& error, std::vector<KnownModel>* out) {
@@ -290,7 +281,7 @@ void Knowledge::Add(KnownModel model) {
   const KnownModel& m = models_[slot];
   model_index_[m.qualname] = slot;
   for (const auto& alias : m.aliases) model_index_[alias] = slot;
-  key_index_[KeyOf(m.label, Last(m.qualname))] = slot;
+  key_index_[KeyOf(m.label, LastName(m.qualname))] = slot;
 }
 
 void Knowledge::Add(KnownField field) {

@@ -6,16 +6,12 @@
 #include <set>
 #include <tuple>
 
+#include "lib/core/names.h"
 #include "lib/resolve/stdlib_modules.h"
 
 namespace seams {
 
 namespace {
-
-std::string Last(const std::string& dotted) {
-  auto dot = dotted.rfind('.');
-  return dot == std::string::npos ? dotted : dotted.substr(dot + 1);
-}
 
 // Django's model roots and the django.contrib classes a project model may derive
 // from when Django itself is not part of the analysed tree.
@@ -73,7 +69,7 @@ bool IsDjangoFieldClass(const std::string& qualified) {
   bool in_module = std::any_of(std::begin(kModules), std::end(kModules),
                                [&](const char* m) { return qualified.rfind(m, 0) == 0; });
   if (!in_module) return false;
-  std::string name = Last(qualified);
+  std::string name = LastName(qualified);
   return name.ends_with("Field") || name == "ForeignKey" || name == "GenericForeignKey" ||
          name == "GenericRelation";
 }
@@ -104,26 +100,17 @@ const ModelInfo* ModelCatalog::Find(const std::string& key) const {
   return it != models.end() && it->key == key ? &*it : nullptr;
 }
 
-namespace {
-
-std::string LowerAscii(std::string text) {
-  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
-}  // namespace
-
 const ModelInfo* ModelCatalog::FindReference(const std::string& key) const {
   if (const ModelInfo* exact = Find(key)) return exact;
   auto dot = key.find('.');
   if (dot == std::string::npos) return nullptr;
-  std::string label = key.substr(0, dot), wanted = LowerAscii(key.substr(dot + 1));
+  std::string label = key.substr(0, dot), wanted = AsciiLower(key.substr(dot + 1));
   if (indexed_models == models.size()) {
     auto it = by_reference.find(label + "." + wanted);
     return it == by_reference.end() ? nullptr : &models[it->second];
   }
   for (const auto& m : models) {
-    if (m.label == label && LowerAscii(m.name) == wanted) return &m;
+    if (m.label == label && AsciiLower(m.name) == wanted) return &m;
   }
   return nullptr;
 }
@@ -145,7 +132,7 @@ void ModelCatalog::Index() {
   // emplace keeps the first: the same model the scans return.
   for (std::size_t i = 0; i < models.size(); ++i) {
     by_class.emplace(models[i].qualname, i);
-    by_reference.emplace(models[i].label + "." + LowerAscii(models[i].name), i);
+    by_reference.emplace(models[i].label + "." + AsciiLower(models[i].name), i);
   }
   indexed_models = models.size();
 }
@@ -198,7 +185,7 @@ class ModelFinder {
 
   // The qualified class a loader call names: get_model('app', 'Model'), get_class('app.models', 'Model').
   std::string LoaderTarget(const Expr& call, std::size_t file) const {
-    std::string callee = Last(call.text);
+    std::string callee = LastName(call.text);
     bool model_loader = std::find(options_.model_loaders.begin(), options_.model_loaders.end(), callee) !=
                         options_.model_loaders.end();
     bool class_loader = std::find(options_.class_loaders.begin(), options_.class_loaders.end(), callee) !=
@@ -427,9 +414,9 @@ class ModelFinder {
       r.kind = kind;
       r.path = model.path;
       r.line = a.line;
-      if (const Expr* on_delete = a.value.Keyword("on_delete")) r.on_delete = Last(on_delete->text);
+      if (const Expr* on_delete = a.value.Keyword("on_delete")) r.on_delete = LastName(on_delete->text);
       else if (kind == "fk" || kind == "o2o") {
-        if (const Expr* second = a.value.Arg(1); second && second->IsName()) r.on_delete = Last(second->text);
+        if (const Expr* second = a.value.Arg(1); second && second->IsName()) r.on_delete = LastName(second->text);
       }
       if (const Expr* related = a.value.Keyword("related_name"); related && related->IsString())
         r.related_name = related->text;
@@ -670,10 +657,10 @@ std::string ResolveModelReferenceAt(const Expr& expr, std::size_t file, const st
     return ResolveModelReferenceAt(*value, value_file, self_key, self_label, catalog, settings, symbols, options,
                                    external, depth + 1);
   }
-  if (expr.IsCall() && Last(expr.text) == "get_user_model") return known_key(settings.auth_user_model);
+  if (expr.IsCall() && LastName(expr.text) == "get_user_model") return known_key(settings.auth_user_model);
   // A model loader: get_model('app', 'Model') or get_model('app.Model'), so that a
   // module-level alias `Product = get_model('catalogue', 'Product')` (django-oscar) is followed.
-  if (expr.IsCall() && std::find(options.model_loaders.begin(), options.model_loaders.end(), Last(expr.text)) !=
+  if (expr.IsCall() && std::find(options.model_loaders.begin(), options.model_loaders.end(), LastName(expr.text)) !=
                            options.model_loaders.end()) {
     const Expr* app = expr.Arg(0);
     const Expr* model = expr.Arg(1);
