@@ -71,7 +71,7 @@ json BuildDataReport(const Analysis& analysis) {
   for (const auto& t : plan.transactions) {
     json writes = json::array();
     for (const auto& w : t.transaction.writes)
-      writes.push_back({{"model", w.model}, {"method", w.method}, {"line", w.line}});
+      writes.push_back({{"model", w.model}, {"method", w.method}, {"path", w.path}, {"line", w.line}, {"via", w.via}});
     json receivers = json::array();
     for (const auto& r : t.receivers) {
       receivers.push_back({{"receiver", r.receiver}, {"signal", r.signal}, {"context", r.context}, {"path", r.path},
@@ -83,6 +83,8 @@ json BuildDataReport(const Analysis& analysis) {
                             {"kind", t.transaction.kind},
                             {"module", t.transaction.module},
                             {"scope", t.transaction.scope},
+                            {"opener", t.transaction.opener},
+                            {"calls", t.transaction.calls},
                             {"contexts", t.contexts},
                             {"models", t.models},
                             {"writes", std::move(writes)},

@@ -266,6 +266,15 @@ void WriteExplainText(const json& explanation, std::ostream& out, std::size_t ma
         for (const auto& m : t.at("models")) models += (models.empty() ? "" : ", ") + m.get<std::string>();
         out << "  " << t.at("path").get<std::string>() << ":" << t.at("line").get<int>() << "  "
             << t.at("scope").get<std::string>() << " writes " << models << "\n";
+        // Writes made by the functions the block calls, with the calls that reach them.
+        if (!t.contains("writes")) continue;
+        for (const auto& w : t.at("writes")) {
+          if (!w.contains("via") || w.at("via").empty()) continue;
+          std::string via;
+          for (const auto& f : w.at("via")) via += (via.empty() ? "" : " → ") + f.get<std::string>();
+          out << "      " << w.at("model").get<std::string>() << "." << w.at("method").get<std::string>() << " at "
+              << w.at("path").get<std::string>() << ":" << w.at("line").get<int>() << " via " << via << "\n";
+        }
       }
     }
   };

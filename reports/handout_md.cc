@@ -7,6 +7,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "lib/data/queries.h"
 #include "reports/dot_util.h"
 #include "reports/proposal_render.h"
 #include "reports/view.h"
@@ -260,9 +261,11 @@ void DatabaseSplit(const json& report, std::ostream& out) {
     out << "\n";
   }
   // What the count can miss, said where the count is read.
-  out << "_Transactions are found from the writes inside each `transaction.atomic` block and the receivers "
-         "they trigger; writes made by the functions a block calls are not followed, so a transaction that "
-         "writes only through helpers is not counted._\n\n";
+  out << "_Transactions are found from the writes of each `transaction.atomic` block (or of a project "
+         "`@contextmanager` that wraps it), those of the project functions it calls up to "
+      << kMaxCallDepth
+      << " calls deep, and the receivers they trigger. Calls Seams cannot name statically (a method of a "
+         "parameter, a function passed as a value) are not followed._\n\n";
   int cascades = 0;
   for (const auto& c : data.at("constraints")) cascades += c.at("cascade").get<bool>() ? 1 : 0;
   out << "**" << data.at("constraints").size() << " foreign-key constraints cross a schema** (" << cascades

@@ -79,6 +79,7 @@ TEST_CASE("joins: look-alikes give nothing", "[data]") {
 TEST_CASE("transactions: Django's atomic blocks that write to two contexts", "[data]") {
   std::set<std::string> got;
   for (const auto& t : Plan().transactions) {
+    if (t.transaction.path != "shop/services.py") continue;
     std::string receivers;
     for (const auto& r : t.receivers) receivers += " receiver:" + r.receiver + "@" + r.context;
     got.insert(std::to_string(t.transaction.line) + " " + t.transaction.kind + " " + t.transaction.scope + " " +
@@ -96,8 +97,66 @@ TEST_CASE("transactions: Django's atomic blocks that write to two contexts", "[d
   // people.receivers.audit is connected for a class that is not a model: it runs inside none of them.
   // Every atomic block of Django is found (the one-context block too), and no other library's.
   std::set<std::string> blocks;
-  for (const auto& t : Fixture().queries.transactions) blocks.insert(t.scope);
+  for (const auto& t : Fixture().queries.transactions) {
+    if (t.path == "shop/services.py") blocks.insert(t.scope);
+  }
   CHECK(blocks == std::set<std::string>{"place", "pay", "single", "touch"});
+}
+
+TEST_CASE("transactions: writes made by the project functions a block calls, and the project's atomic wrappers",
+          "[data]") {
+  std::set<std::string> got;
+  for (const auto& t : Plan().transactions) {
+    if (t.transaction.path != "shop/flows.py") continue;
+    got.insert(std::to_string(t.transaction.line) + " " + t.transaction.kind + " " + t.transaction.scope + " " +
+               t.transaction.opener + " " + Join(t.contexts, ",") + " " + Join(t.models, ","));
+  }
+  CHECK(got == std::set<std::string>{
+                   // issue_invoice (imported by name) calls _record, which creates the invoice
+                   "14 with checkout django.db.transaction.atomic billing,people,shop billing.Invoice,shop.Order",
+                   // the project's @contextmanager around transaction.atomic, as a with and as a decorator
+                   "20 with traced shop.db.traced_atomic people,shop people.Customer,shop.Order",
+                   "26 decorator traced_decorated shop.db.traced_atomic billing,shop billing.Invoice,shop.Order",
+                   // self._notify(): a method of the enclosing class
+                   "33 with Fulfilment.run django.db.transaction.atomic people,shop people.Customer,shop.Order",
+                   // api.deep_2 → deep_3 → deep_4 → deep_5: four calls deep, the limit
+                   "42 with deep_enough django.db.transaction.atomic billing,shop billing.Invoice,shop.Order",
+               });
+  // Look-alikes: a call deferred to on_commit, another library's atomic inside a wrapper,
+  // five calls deep, and a call after the block: each block writes shop.Order alone.
+  std::map<std::string, std::string> written;
+  for (const auto& t : Fixture().queries.transactions) {
+    if (t.path != "shop/flows.py") continue;
+    std::set<std::string> models;
+    for (const auto& w : t.writes) models.insert(w.model);
+    written[t.scope] = Join(std::vector<std::string>(models.begin(), models.end()), ",");
+  }
+  CHECK(written.count("wrapped_other") == 0);
+  CHECK(written["deferred"] == "shop.Order");
+  CHECK(written["too_deep"] == "shop.Order");
+  CHECK(written["after"] == "shop.Order");
+  // The wrapper's own block is a transaction that writes nothing.
+  bool wrapper_block = false;
+  for (const auto& t : Fixture().queries.transactions) wrapper_block |= t.scope == "traced_atomic" && t.writes.empty();
+  CHECK(wrapper_block);
+}
+
+TEST_CASE("transactions: a write reached through calls names the functions it went through", "[data]") {
+  for (const auto& t : Fixture().queries.transactions) {
+    if (t.scope != "checkout") continue;
+    CHECK(t.calls == std::vector<std::string>{"billing.api.issue_invoice"});
+    std::vector<std::string> lines;
+    for (const auto& w : t.writes) {
+      lines.push_back(w.model + " " + w.method + " " + w.path + ":" + std::to_string(w.line) + " via " +
+                      Join(w.via, ">"));
+    }
+    CHECK(lines == std::vector<std::string>{
+                       "billing.Invoice create billing/api.py:9 via billing.api.issue_invoice>billing.api._record",
+                       "shop.Order create shop/flows.py:15 via ",
+                   });
+    return;
+  }
+  FAIL("checkout's block not found");
 }
 
 namespace {

@@ -141,3 +141,41 @@ TEST_CASE("line count", "[parse]") {
   CHECK(Parse("a = 1").lines == 1);
   CHECK(Parse("a = 1\nb = 2\n").lines == 2);
 }
+
+TEST_CASE("call sites that may reach a project function, and the ones deferred to on_commit", "[parse][calls]") {
+  auto facts = Parse(
+      "from billing import api\n"
+      "from billing.api import issue\n"
+      "import shop.utils as su\n"
+      "\n"
+      "def helper():\n"
+      "    pass\n"
+      "\n"
+      "class Service:\n"
+      "    def run(self, qs, logger):\n"
+      "        helper()\n"
+      "        self.step()\n"
+      "        api.bill(1)\n"
+      "        su.tidy()\n"
+      "        qs.filter(a=1)\n"
+      "        logger.info('x')\n"
+      "        len(qs)\n"
+      "        transaction.on_commit(\n"
+      "            lambda: issue(1)\n"
+      "        )\n"
+      "\n"
+      "helper()\n");
+  std::vector<std::string> got;
+  for (const auto& c : facts.call_sites)
+    got.push_back(c.callee + "@" + c.scope + ":" + std::to_string(c.line) + (c.deferred ? " deferred" : ""));
+  // Calls on parameters and locals, builtins, and module-level calls are not kept.
+  CHECK(got == std::vector<std::string>{"helper@Service.run:10", "self.step@Service.run:11", "api.bill@Service.run:12",
+                                        "su.tidy@Service.run:13", "issue@Service.run:18 deferred"});
+  // The deferring call is named by the Django vocabulary; without it nothing is deferred.
+  seams::ParseOptions plain;
+  for (const auto& c : seams::ParseSource("x.py", "from a import f\ndef g():\n    t.on_commit(lambda: f())\n", plain).call_sites)
+    CHECK_FALSE(c.deferred);
+  REQUIRE(facts.functions.size() == 2);
+  CHECK(facts.functions[0].end_line == 6);
+  CHECK(facts.functions[1].end_line == 19);
+}

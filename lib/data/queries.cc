@@ -6,8 +6,13 @@
 #include <map>
 #include <thread>
 #include <set>
+#include <tuple>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "lib/core/names.h"
+#include "lib/data/call_graph.h"
 
 namespace seams {
 
@@ -233,27 +238,50 @@ std::vector<Lookup> LookupsOf(const ChainLink& link) {
   return out;
 }
 
+// What a project function does itself: its writes and the project signals it sends.
+struct FunctionSummary {
+  std::vector<WriteInfo> writes;
+  std::vector<std::string> signals;
+};
+using Summaries = std::map<std::string, FunctionSummary>;
+
 class QueryFinder {
  public:
-  explicit QueryFinder(const QueryInputs& in) : in_(in), index_(in.models) {}
+  QueryFinder(const QueryInputs& in, const std::set<std::string>& wrappers)
+      : in_(in), wrappers_(wrappers), index_(in.models) {}
 
-  // Reads the files handed out by `next` until none is left; what it found stays in out_.
-  QueryFacts Run(std::atomic<std::size_t>& next) {
+  struct Part {
+    QueryFacts facts;
+    Summaries functions;
+  };
+
+  // Reads the files handed out by `next` until none is left.
+  Part Run(std::atomic<std::size_t>& next) {
     const std::size_t files = std::min(in_.facts.size(), in_.project.files.size());
     for (std::size_t f = next.fetch_add(1); f < files; f = next.fetch_add(1)) {
-      if (in_.project.files[f].is_migration || (in_.facts[f].chains.empty() && in_.facts[f].blocks.empty())) continue;
+      const FileFacts& facts = in_.facts[f];
+      // A file without ORM chains, atomic blocks or Django calls (a signal's send) holds nothing to read.
+      if (in_.project.files[f].is_migration || (facts.chains.empty() && facts.blocks.empty() && facts.calls.empty()))
+        continue;
       File(f);
     }
-    return std::move(out_);
+    return {std::move(out_), std::move(functions_)};
   }
 
-  // Every worker's findings, in one sorted order whichever thread read which file.
-  static QueryFacts Merge(std::vector<QueryFacts> parts) {
+  // Every worker's findings, in one sorted order whichever thread read which file; then each
+  // transaction takes the writes of the project functions it calls.
+  static QueryFacts Merge(std::vector<Part> parts, CallGraph* calls) {
     QueryFacts out;
+    Summaries functions;
     for (auto& part : parts) {
-      std::move(part.joins.begin(), part.joins.end(), std::back_inserter(out.joins));
-      std::move(part.writes.begin(), part.writes.end(), std::back_inserter(out.writes));
-      std::move(part.transactions.begin(), part.transactions.end(), std::back_inserter(out.transactions));
+      std::move(part.facts.joins.begin(), part.facts.joins.end(), std::back_inserter(out.joins));
+      std::move(part.facts.writes.begin(), part.facts.writes.end(), std::back_inserter(out.writes));
+      std::move(part.facts.transactions.begin(), part.facts.transactions.end(), std::back_inserter(out.transactions));
+      for (auto& [name, summary] : part.functions) {
+        FunctionSummary& into = functions[name];  // one module in two files (a.py and a/__init__.py) merges
+        std::move(summary.writes.begin(), summary.writes.end(), std::back_inserter(into.writes));
+        std::move(summary.signals.begin(), summary.signals.end(), std::back_inserter(into.signals));
+      }
     }
     std::sort(out.joins.begin(), out.joins.end());
     out.joins.erase(std::unique(out.joins.begin(), out.joins.end()), out.joins.end());
@@ -263,14 +291,78 @@ class QueryFinder {
               [](const TransactionInfo& a, const TransactionInfo& b) {
                 return std::tie(a.path, a.line, a.kind) < std::tie(b.path, b.line, b.kind);
               });
+    for (auto& [name, summary] : functions) {
+      std::sort(summary.writes.begin(), summary.writes.end());
+      summary.writes.erase(std::unique(summary.writes.begin(), summary.writes.end()), summary.writes.end());
+    }
+    for (auto& t : out.transactions) {
+      // Calls of what the project does not define as a function (`Order.objects.create`, a class) are dropped.
+      std::erase_if(t.calls, [&](const std::string& c) { return !functions.count(c) && calls->Callees(c).empty(); });
+      FollowCalls(functions, calls, &t);
+    }
     return out;
   }
 
  private:
+  // Breadth first through the functions a transaction calls, to kMaxCallDepth calls: each
+  // function once, so each write is reached by the fewest calls; a nested def counts as
+  // part of the function that holds it.
+  static void FollowCalls(const Summaries& functions, CallGraph* calls, TransactionInfo* t) {
+    constexpr std::size_t kMaxFunctions = 512;  // per transaction, so a hub helper cannot explode the run
+    struct Reach {
+      const std::string* name;
+      std::vector<std::string> via;
+    };
+    std::set<std::tuple<std::string, int, std::string, std::string>> seen;
+    for (const auto& w : t->writes) seen.insert({w.path, w.line, w.model, w.method});
+    std::vector<Reach> frontier;
+    for (const auto& c : t->calls) frontier.push_back({&c, {c}});
+    std::set<std::string> visited;
+    for (std::size_t depth = 1; depth <= static_cast<std::size_t>(kMaxCallDepth) && !frontier.empty(); ++depth) {
+      std::vector<Reach> next;
+      for (const auto& reach : frontier) {
+        if (visited.size() >= kMaxFunctions || !visited.insert(*reach.name).second) continue;
+        if (auto it = functions.find(*reach.name); it != functions.end()) {
+          // The function's own summary, then those of the defs nested in it.
+          const std::string prefix = *reach.name + ".";
+          for (auto at = it; at != functions.end() && (at == it || at->first.compare(0, prefix.size(), prefix) == 0);
+               ++at) {
+            for (const auto& w : at->second.writes) {
+              if (!seen.insert({w.path, w.line, w.model, w.method}).second) continue;
+              WriteInfo copy = w;
+              copy.via = reach.via;
+              t->writes.push_back(std::move(copy));
+            }
+            t->signals_sent.insert(t->signals_sent.end(), at->second.signals.begin(), at->second.signals.end());
+          }
+        }
+        if (depth == static_cast<std::size_t>(kMaxCallDepth)) continue;
+        for (const auto& callee : calls->Callees(*reach.name)) {
+          if (visited.count(callee)) continue;
+          Reach r{&callee, reach.via};
+          r.via.push_back(callee);
+          next.push_back(std::move(r));
+        }
+      }
+      frontier = std::move(next);
+    }
+    std::sort(t->writes.begin(), t->writes.end());
+    std::sort(t->signals_sent.begin(), t->signals_sent.end());
+    t->signals_sent.erase(std::unique(t->signals_sent.begin(), t->signals_sent.end()), t->signals_sent.end());
+  }
+
   struct Binding {
     int line = 0;
     Value value;
   };
+
+  // The opener of a with-item: Django's atomic, a project wrapper of it, or "".
+  std::string Opener(std::size_t f, const Expr& e) const {
+    if (IsDjangoAtomic(in_.symbols, f, e)) return "django.db.transaction.atomic";
+    if (wrappers_.empty() || !(e.IsCall() || e.IsName())) return "";
+    std::string q = in_.symbols.Qualify(f, e.text);
+    return wrappers_.count(q) ? q : "";
+  }
 
   void File(std::size_t f) {
     const FileFacts& facts = in_.facts[f];
@@ -283,7 +375,6 @@ class QueryFinder {
                      [&](std::size_t a, std::size_t b) { return facts.chains[a].line < facts.chains[b].line; });
     std::map<std::pair<std::string, std::string>, std::vector<Binding>> locals;  // (scope, name) → bindings
     std::vector<Value> start(facts.chains.size());
-    std::vector<std::vector<WriteInfo>> writes_of(facts.chains.size());
     std::vector<WriteInfo> file_writes;
     for (std::size_t i : order) {
       const ChainFact& chain = facts.chains[i];
@@ -299,49 +390,101 @@ class QueryFinder {
       }
     }
     out_.writes.insert(out_.writes.end(), file_writes.begin(), file_writes.end());
-    for (const auto& block : facts.blocks) {
-      if (!IsDjangoAtomic(f, block.expr)) continue;
+
+    const FileScopes scopes(facts);
+    // Signals sent, with the scope and line they are sent from.
+    struct Send {
+      std::string signal, scope;
+      int line;
+    };
+    std::vector<Send> sends;
+    for (const auto& call : facts.calls) {
+      if (call.deferred) continue;  // inside transaction.on_commit(…): runs after the commit
+      std::string name = LastName(call.call.text);
+      if (name != "send" && name != "send_robust") continue;
+      std::string signal = call.call.text.substr(0, call.call.text.size() - name.size());
+      if (!signal.empty() && signal.back() == '.') signal.pop_back();
+      std::string q = in_.symbols.Qualify(f, signal);
+      if (!q.empty()) sends.push_back({std::move(q), call.scope, call.line});
+    }
+    // Summaries of this file's functions, for the transactions that call them.
+    std::unordered_map<std::string_view, FunctionSummary*> summaries;  // by function, within the file
+    auto summary = [&](const std::string& scope) -> FunctionSummary* {
+      std::string_view function = scopes.FunctionOf(scope);
+      if (function.empty()) return nullptr;
+      auto [it, fresh] = summaries.try_emplace(function, nullptr);
+      if (!fresh) return it->second;
+      // The functions holding a nested def get an entry too, so following them reaches it.
+      for (std::string_view outer = function;;) {
+        auto dot = outer.rfind('.');
+        if (dot == std::string_view::npos) break;
+        outer = outer.substr(0, dot);
+          if (scopes.IsFunction(outer)) functions_[module + "." + std::string(outer)];
+      }
+      it->second = &functions_[module + "." + std::string(function)];
+      return it->second;
+    };
+    for (const auto& w : file_writes) {
+      if (FunctionSummary* s = summary(w.scope)) s->writes.push_back(w);
+    }
+    for (const auto& send : sends) {
+      if (FunctionSummary* s = summary(send.scope)) s->signals.push_back(send.signal);
+    }
+
+    auto transaction = [&](const std::string& kind, int line, int end_line, const std::string& scope,
+                           std::string opener) {
       TransactionInfo t;
       t.path = path;
-      t.line = block.line;
-      t.end_line = block.end_line;
+      t.line = line;
+      t.end_line = end_line;
       t.module = module;
-      t.kind = block.kind;
-      t.scope = block.kind == "decorator" ? block.function : block.scope;
+      t.kind = kind;
+      t.scope = scope;
+      t.opener = std::move(opener);
+      auto inside = [&](int at, const std::string& in_scope) {
+        return at >= line && at <= end_line &&
+               (in_scope == scope || in_scope.rfind(scope + ".", 0) == 0 || scope.empty());
+      };
       for (const auto& w : file_writes) {
-        if (w.line < block.line || w.line > block.end_line) continue;
-        if (!(w.scope == t.scope || w.scope.rfind(t.scope + ".", 0) == 0 || t.scope.empty())) continue;
-        t.writes.push_back(w);
+        if (inside(w.line, w.scope)) t.writes.push_back(w);
       }
-      // A send inside transaction.on_commit(lambda: …) runs after the commit, outside the block.
-      std::set<int> on_commit_lines;
-      for (const auto& chain : facts.chains) {
-        for (const auto& link : chain.links) {
-          if (link.call && link.name == "on_commit") on_commit_lines.insert(link.line);
-        }
+      for (const auto& send : sends) {
+        if (inside(send.line, send.scope)) t.signals_sent.push_back(send.signal);
       }
-      for (const auto& call : facts.calls) {
-        if (call.line < block.line || call.line > block.end_line || on_commit_lines.count(call.line)) continue;
-        std::string name = LastName(call.call.text);
-        if (name != "send" && name != "send_robust") continue;
-        std::string signal = call.call.text.substr(0, call.call.text.size() - name.size());
-        if (!signal.empty() && signal.back() == '.') signal.pop_back();
-        std::string q = in_.symbols.Qualify(f, signal);
-        if (!q.empty()) t.signals_sent.push_back(q);
+      for (const auto& site : facts.call_sites) {
+        if (site.deferred || !inside(site.line, site.scope)) continue;
+        std::string callee = ResolveCallSite(in_.project, in_.symbols, f, scopes, site);
+        // The opener's own call (`with traced_atomic():`) is not a call inside.
+        if (!callee.empty() && callee != t.opener) t.calls.push_back(std::move(callee));
       }
       std::sort(t.writes.begin(), t.writes.end());
       std::sort(t.signals_sent.begin(), t.signals_sent.end());
       t.signals_sent.erase(std::unique(t.signals_sent.begin(), t.signals_sent.end()), t.signals_sent.end());
+      std::sort(t.calls.begin(), t.calls.end());
+      t.calls.erase(std::unique(t.calls.begin(), t.calls.end()), t.calls.end());
       out_.transactions.push_back(std::move(t));
+    };
+    for (const auto& block : facts.blocks) {
+      std::string opener = block.kind == "decorator" ? (IsDjangoAtomic(in_.symbols, f, block.expr)
+                                                           ? "django.db.transaction.atomic"
+                                                           : "")
+                                                     : Opener(f, block.expr);
+      if (opener.empty()) continue;
+      transaction(block.kind, block.line, block.end_line, block.kind == "decorator" ? block.function : block.scope,
+                  std::move(opener));
     }
-  }
-
-  // transaction.atomic, django.db.transaction.atomic, an imported `atomic` — Django's, not another library's.
-  bool IsDjangoAtomic(std::size_t f, const Expr& e) const {
-    std::string name = e.IsCall() || e.IsName() ? e.text : "";
-    if (LastName(name) != "atomic") return false;
-    std::string q = in_.symbols.Qualify(f, name);
-    return q == "django.db.transaction.atomic";
+    // A function decorated with a project wrapper (`@traced_atomic()`) runs inside it.
+    if (!wrappers_.empty()) {
+      for (const auto& fn : facts.functions) {
+        for (const auto& d : fn.decorators) {
+          if (LastName(d.text) == "atomic") continue;  // Django's own, recorded as a block
+          std::string opener = Opener(f, d);
+          if (opener.empty()) continue;
+          transaction("decorator", fn.line, fn.end_line, fn.qualname, std::move(opener));
+          break;
+        }
+      }
+    }
   }
 
   // The model class a dotted name denotes in file f, or "".
@@ -540,8 +683,10 @@ class QueryFinder {
   }
 
   const QueryInputs& in_;
+  const std::set<std::string>& wrappers_;
   RelationIndex index_;
   QueryFacts out_;
+  Summaries functions_;
 };
 
 }  // namespace
@@ -549,9 +694,10 @@ class QueryFinder {
 QueryFacts FindQueries(const QueryInputs& inputs) {
   unsigned jobs = inputs.jobs ? inputs.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, inputs.facts.size() / 64)));
+  const std::set<std::string> wrappers = AtomicWrappers(inputs.project, inputs.facts, inputs.symbols);
   std::atomic<std::size_t> next{0};
-  std::vector<QueryFacts> parts(jobs);
-  auto worker = [&](unsigned t) { parts[t] = QueryFinder(inputs).Run(next); };
+  std::vector<QueryFinder::Part> parts(jobs);
+  auto worker = [&](unsigned t) { parts[t] = QueryFinder(inputs, wrappers).Run(next); };
   if (jobs == 1) {
     worker(0);
   } else {
@@ -559,7 +705,8 @@ QueryFacts FindQueries(const QueryInputs& inputs) {
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker, t);
     for (auto& thread : threads) thread.join();
   }
-  return QueryFinder::Merge(std::move(parts));
+  CallGraph calls(inputs.project, inputs.facts, inputs.symbols);
+  return QueryFinder::Merge(std::move(parts), &calls);
 }
 
 }  // namespace seams

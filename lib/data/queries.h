@@ -39,10 +39,15 @@ struct WriteInfo {
   int line = 0;
   std::string scope;
   bool sends_signals = false;  ///< save/create/delete…: Django sends pre/post_save or pre/post_delete.
+  /// For a write a transaction reaches through the project functions it calls: those
+  /// functions, qualified, outermost first ("shop.services.place_order", "billing.api.bill").
+  /// Empty for a write made in the block itself.
+  std::vector<std::string> via;
   friend auto operator<=>(const WriteInfo&, const WriteInfo&) = default;
 };
 
-/// A `transaction.atomic` block (with statement or decorator) and the writes inside it.
+/// A `transaction.atomic` block (with statement or decorator) and the writes inside it:
+/// made in the block, or by the project functions it calls, to kMaxCallDepth calls deep.
 struct TransactionInfo {
   std::string path;
   int line = 0;
@@ -50,8 +55,11 @@ struct TransactionInfo {
   std::string module;
   std::string scope;    ///< The function holding the block, or the decorated function.
   std::string kind;     ///< "with" or "decorator".
-  std::vector<WriteInfo> writes;         ///< Sorted.
+  std::string opener;   ///< What opens it, qualified: "django.db.transaction.atomic", or a project
+                        ///< @contextmanager that wraps it ("shop.db.traced_atomic").
+  std::vector<WriteInfo> writes;         ///< Sorted; each write once, reached by the fewest calls.
   std::vector<std::string> signals_sent; ///< Project signals sent inside (qualified), sorted.
+  std::vector<std::string> calls;        ///< Project functions called inside (qualified), sorted.
 };
 
 /// What the ORM code of a project does with its tables.
@@ -60,6 +68,9 @@ struct QueryFacts {
   std::vector<WriteInfo> writes;               ///< Every write found; sorted.
   std::vector<TransactionInfo> transactions;   ///< Every Django atomic block; sorted by path and line.
 };
+
+/// How many calls deep a transaction's writes are followed through project functions.
+inline constexpr int kMaxCallDepth = 4;
 
 /// Everything query analysis reads.
 struct QueryInputs {
@@ -75,7 +86,11 @@ struct QueryInputs {
 /// Resolves every recorded ORM chain (ChainFact) from the model it starts at —
 /// `Model.objects…`, `Model._default_manager…`, a local variable holding a
 /// queryset or instance, a related manager (`order.lines…`), `self` in a
-/// model's method — through the model graph, and reads Django's atomic blocks.
+/// model's method — through the model graph, and reads Django's atomic blocks:
+/// `transaction.atomic` and the project's `@contextmanager` functions that wrap
+/// it, with the writes of the project functions a block calls (by name, through
+/// imports, or `self.`/`cls.` methods of the enclosing class), except calls
+/// deferred to `transaction.on_commit`.
 QueryFacts FindQueries(const QueryInputs& inputs);
 
 }  // namespace seams

@@ -45,6 +45,7 @@ ParseOptions WithDjangoVocabulary(ParseOptions parse, const DjangoOptions& optio
   parse.call_names.merge(DjangoCallNames(options));
   parse.attribute_names.merge(DjangoAttributeNames());
   parse.chain_methods.merge(DjangoChainMethods());
+  parse.deferring_calls.insert("on_commit");  // transaction.on_commit(fn): fn runs after the commit
   return parse;
 }
 

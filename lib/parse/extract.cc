@@ -144,9 +144,33 @@ class Extractor {
   void Run(TSNode root) {
     Context context;
     ForEachNamedChild(root, [&](TSNode child, TSFieldId) { Visit(child, context, 1); });
+    KeepReachableCallSites();
   }
 
  private:
+  // Call sites stay when their first name is self, cls, or a name the file imports
+  // or defines at module level: only those can reach a project function by name.
+  // Calls on locals (`qs.filter`, `logger.info` …) are dropped, which keeps the facts small.
+  void KeepReachableCallSites() {
+    std::unordered_set<std::string> bound = {"self", "cls"};
+    for (const auto& i : facts_->imports) {
+      if (!i.alias.empty()) bound.insert(i.alias);
+      else if (i.is_from) bound.insert(i.name);
+      else bound.insert(i.module.substr(0, i.module.find('.')));
+    }
+    for (const auto& f : facts_->functions) {
+      if (f.scope.empty()) bound.insert(f.name);
+    }
+    for (const auto& c : facts_->classes) {
+      if (c.scope.empty()) bound.insert(c.name);
+    }
+    auto& sites = facts_->call_sites;
+    sites.erase(std::remove_if(sites.begin(), sites.end(),
+                               [&](const CallSiteFact& c) { return !bound.count(c.callee.substr(0, c.callee.find('.'))); }),
+                sites.end());
+    sites.shrink_to_fit();
+  }
+
   // Calls fn(child, field_id) for each named child. One cursor per nesting depth is
   // kept and reset, so walking a file allocates a handful of cursors, not one per node.
   template <typename Fn>
@@ -408,10 +432,13 @@ class Extractor {
     int chain = -1;
     if ((sym == s_.call || sym == s_.attribute || sym == s_.subscript) && !spine_.erase(node.id))
       chain = HandleChain(node, context);
-    if (sym == s_.call) HandleCall(node, context);
+    bool defers = false;
+    if (sym == s_.call) defers = HandleCall(node, context);
     if (sym == s_.attribute) HandleAttribute(node, context);
     if (chain >= 0) chain_stack_.push_back(chain);
+    deferred_ += defers ? 1 : 0;
     VisitChildren(node, context, depth);
+    deferred_ -= defers ? 1 : 0;
     if (chain >= 0) chain_stack_.pop_back();
   }
 
@@ -553,7 +580,7 @@ class Extractor {
         TSNode value = Field(item, s_.f_value);
         if (ts_node_is_null(value)) return;
         Expr expr = MakeExpr(value, 0);
-        if (!IsAtomic(expr)) return;
+        if (!(expr.IsName() || expr.IsCall()) || expr.text.empty()) return;
         facts_->blocks.push_back({std::move(expr), "with", "", context.scope, Line(node), end_line});
       });
     });
@@ -703,6 +730,7 @@ class Extractor {
     fact.qualname = Qualify(context.scope, fact.name);
     fact.scope = context.scope;
     fact.line = Line(node);
+    fact.end_line = static_cast<int>(ts_node_end_point(node).row) + 1;
     fact.decorators = std::move(decorators);
     std::string qualname = fact.qualname;
     for (const auto& decorator : fact.decorators) {
@@ -807,9 +835,10 @@ class Extractor {
     });
   }
 
-  void HandleCall(TSNode node, const Context& context) {
+  // Records the call; true when it is a deferring call, whose arguments run later.
+  bool HandleCall(TSNode node, const Context& context) {
     TSNode function = Field(node, s_.f_function);
-    if (ts_node_is_null(function)) return;
+    if (ts_node_is_null(function)) return false;
     std::string method;
     TSNode receiver = {};
     bool has_receiver = false;
@@ -822,7 +851,12 @@ class Extractor {
       has_receiver = !ts_node_is_null(receiver);
       if (!ts_node_is_null(attr)) method = Text(attr);
     }
-    if (method.empty() || !options_.call_names.count(method)) return;
+    if (context.in_function && !method.empty()) {
+      std::string callee = DottedName(function);
+      if (!callee.empty()) facts_->call_sites.push_back({std::move(callee), context.scope, Line(node), deferred_ > 0});
+    }
+    const bool defers = !method.empty() && options_.deferring_calls.count(method) > 0;
+    if (method.empty() || !options_.call_names.count(method)) return defers;
     CallFact fact;
     fact.call = MakeCall(node, 0);
     if (has_receiver && fact.call.text.empty()) {
@@ -836,7 +870,9 @@ class Extractor {
     }
     fact.scope = context.scope;
     fact.line = Line(node);
+    fact.deferred = deferred_ > 0;
     facts_->calls.push_back(std::move(fact));
+    return defers;
   }
 
   void HandleAttribute(TSNode node, const Context& context) {
@@ -862,6 +898,7 @@ class Extractor {
   } pending_target_;
   std::unordered_set<const void*> spine_;  // inner nodes of chains already recorded
   std::vector<int> chain_stack_;           // chains whose arguments are being visited
+  int deferred_ = 0;                       // deferring calls whose arguments are being visited
   mutable std::deque<TSTreeCursor> cursors_;
   mutable std::size_t cursor_depth_ = 0;
 };

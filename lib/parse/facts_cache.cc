@@ -156,12 +156,14 @@ std::string SerializeFacts(const FileFacts& f) {
     w.S(fn.name); w.S(fn.qualname);
     w.U(fn.decorators.size());
     for (const auto& d : fn.decorators) w.E(d);
-    w.I(fn.line); w.S(fn.scope);
+    w.I(fn.line); w.I(fn.end_line); w.S(fn.scope);
   }
   w.U(f.assignments.size());
   for (const auto& a : f.assignments) { w.S(a.target); w.S(a.op); w.E(a.value); w.S(a.scope); w.I(a.line); }
   w.U(f.calls.size());
-  for (const auto& c : f.calls) { w.E(c.call); w.S(c.scope); w.I(c.line); }
+  for (const auto& c : f.calls) { w.E(c.call); w.S(c.scope); w.I(c.line); w.B(c.deferred); }
+  w.U(f.call_sites.size());
+  for (const auto& c : f.call_sites) { w.S(c.callee); w.S(c.scope); w.I(c.line); w.B(c.deferred); }
   w.U(f.attribute_refs.size());
   for (const auto& r : f.attribute_refs) { w.S(r.object); w.S(r.attribute); w.S(r.scope); w.I(r.line); }
   w.U(f.dunder_all.size());
@@ -216,7 +218,7 @@ std::optional<FileFacts> DeserializeFacts(const std::string& bytes) {
     FunctionFact fn;
     fn.name = r.S(); fn.qualname = r.S();
     for (std::size_t k = r.Count(); r.ok() && k > 0; --k) fn.decorators.push_back(r.E());
-    fn.line = r.I(); fn.scope = r.S();
+    fn.line = r.I(); fn.end_line = r.I(); fn.scope = r.S();
     f.functions.push_back(std::move(fn));
   }
   for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
@@ -226,8 +228,13 @@ std::optional<FileFacts> DeserializeFacts(const std::string& bytes) {
   }
   for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
     CallFact c;
-    c.call = r.E(); c.scope = r.S(); c.line = r.I();
+    c.call = r.E(); c.scope = r.S(); c.line = r.I(); c.deferred = r.B();
     f.calls.push_back(std::move(c));
+  }
+  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+    CallSiteFact c;
+    c.callee = r.S(); c.scope = r.S(); c.line = r.I(); c.deferred = r.B();
+    f.call_sites.push_back(std::move(c));
   }
   for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
     AttributeRefFact a;
@@ -300,6 +307,8 @@ FactsCache::FactsCache(std::string directory, const ParseOptions& options, const
   for (const auto& name : options.attribute_names) salt << name << ',';
   salt << '|';
   for (const auto& name : options.chain_methods) salt << name << ',';
+  salt << '|';
+  for (const auto& name : options.deferring_calls) salt << name << ',';
   salt_ = salt.str();
 }
 

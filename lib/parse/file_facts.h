@@ -56,6 +56,7 @@ struct FunctionFact {
   std::string qualname;
   std::vector<Expr> decorators;
   int line = 0;
+  int end_line = 0;  ///< Last line of the definition.
   std::string scope;
   friend bool operator==(const FunctionFact&, const FunctionFact&) = default;
 };
@@ -65,7 +66,19 @@ struct CallFact {
   Expr call;          ///< kind kCall; callee, args and keywords.
   std::string scope;  ///< Enclosing def/class qualified name, "" at module level.
   int line = 0;
+  bool deferred = false;  ///< Inside the arguments of a deferring call (ParseOptions::deferring_calls).
   friend bool operator==(const CallFact&, const CallFact&) = default;
+};
+
+/// A call inside a function whose callee is a dotted name starting at `self`, `cls`
+/// or a name the file imports or defines at module level: a call that may reach a
+/// project function (`_create_order(…)`, `self.finish()`, `utils.delete_checkouts(…)`).
+struct CallSiteFact {
+  std::string callee;  ///< As written: "_create_order", "self.finish", "utils.delete_checkouts".
+  std::string scope;   ///< Enclosing def/class qualified name.
+  int line = 0;
+  bool deferred = false;  ///< Inside the arguments of a deferring call (ParseOptions::deferring_calls).
+  friend bool operator==(const CallSiteFact&, const CallSiteFact&) = default;
 };
 
 /// `X.attr` where attr is one the parse options asked for (objects, DoesNotExist …).
@@ -102,7 +115,8 @@ struct ChainFact {
   friend bool operator==(const ChainFact&, const ChainFact&) = default;
 };
 
-/// A `with` item or a decorator whose callee's last name is `atomic`.
+/// A `with` item whose value is a dotted name or a call of one (`transaction.atomic()`,
+/// `traced_atomic_transaction()`, `open(p)`), or a decorator whose callee's last name is `atomic`.
 struct BlockFact {
   Expr expr;             ///< `transaction.atomic` or `transaction.atomic(using="x")`.
   std::string kind;      ///< "with" or "decorator".
@@ -127,6 +141,7 @@ struct FileFacts {
   std::vector<FunctionFact> functions;
   std::vector<AssignmentFact> assignments;
   std::vector<CallFact> calls;
+  std::vector<CallSiteFact> call_sites;  ///< In source order.
   std::vector<AttributeRefFact> attribute_refs;
   std::vector<ChainFact> chains;  ///< Possible ORM query/write chains, in the order they were met.
   std::vector<BlockFact> blocks;  ///< `atomic` with-items and decorators.

@@ -22,6 +22,9 @@ struct ParseOptions {
   std::set<std::string> attribute_names;
   /// Expression chains are recorded (ChainFact) when they call one of these methods.
   std::set<std::string> chain_methods;
+  /// Calls (by the callee's last name) whose arguments run later, not where they are
+  /// written (Django's `transaction.on_commit(lambda: …)`): the calls inside are marked deferred.
+  std::set<std::string> deferring_calls;
   /// Parse threads; 0 means one per hardware core.
   unsigned jobs = 0;
   /// Directory of the on-disk facts cache; empty: no cache.
