@@ -7,6 +7,7 @@
 #include <deque>
 #include <memory>
 #include <set>
+#include <string_view>
 #include <unordered_set>
 
 #include "lib/parse/decode.h"
@@ -123,6 +124,8 @@ const Symbols& Syms() {
 // Where a node sits: what changes how its imports and assignments count.
 struct Context {
   std::string scope;  // qualified name of the enclosing def/class
+  int scope_function = -1;  // index in FileFacts::functions of the def that `scope` names, else -1
+  int scope_class = -1;     // index in FileFacts::classes of the class that `scope` names, else -1
   bool in_function = false;
   bool in_class = false;
   bool type_checking = false;
@@ -148,15 +151,35 @@ class Extractor {
   }
 
  private:
+  // A call inside a function whose callee is a dotted name: kept raw (nodes and indices, no
+  // strings) until the file is read, because only the ones whose first name the file binds stay.
+  struct RawCallSite {
+    TSNode callee;
+    uint32_t head_start, head_end;  // bytes of the first name
+    int scope_function, scope_class;
+    int line;
+    bool deferred;
+  };
+  void NoteCallSite(TSNode callee, const Context& context, TSNode call) {
+    TSNode head = callee;
+    while (ts_node_symbol(head) == s_.attribute) {
+      head = Field(head, s_.f_object);
+      if (ts_node_is_null(head)) return;
+    }
+    if (ts_node_symbol(head) != s_.identifier) return;  // `f().g()`, `x[0].g()`: not a dotted name
+    raw_sites_.push_back({callee, ts_node_start_byte(head), ts_node_end_byte(head), context.scope_function,
+                          context.scope_class, Line(call), deferred_ > 0});
+  }
+
   // Call sites stay when their first name is self, cls, or a name the file imports
   // or defines at module level: only those can reach a project function by name.
-  // Calls on locals (`qs.filter`, `logger.info` …) are dropped, which keeps the facts small.
+  // Calls on parameters and locals (`qs.filter`, `logger.info` …) are dropped, which keeps the facts small.
   void KeepReachableCallSites() {
-    std::unordered_set<std::string> bound = {"self", "cls"};
+    std::unordered_set<std::string_view> bound = {"self", "cls"};
     for (const auto& i : facts_->imports) {
       if (!i.alias.empty()) bound.insert(i.alias);
       else if (i.is_from) bound.insert(i.name);
-      else bound.insert(i.module.substr(0, i.module.find('.')));
+      else bound.insert(std::string_view(i.module).substr(0, i.module.find('.')));
     }
     for (const auto& f : facts_->functions) {
       if (f.scope.empty()) bound.insert(f.name);
@@ -164,11 +187,17 @@ class Extractor {
     for (const auto& c : facts_->classes) {
       if (c.scope.empty()) bound.insert(c.name);
     }
-    auto& sites = facts_->call_sites;
-    sites.erase(std::remove_if(sites.begin(), sites.end(),
-                               [&](const CallSiteFact& c) { return !bound.count(c.callee.substr(0, c.callee.find('.'))); }),
-                sites.end());
-    sites.shrink_to_fit();
+    for (const auto& raw : raw_sites_) {
+      std::string_view head(source_.data() + raw.head_start, raw.head_end - raw.head_start);
+      if (!bound.count(head)) continue;
+      if (raw.scope_function < 0 && raw.scope_class < 0) continue;
+      std::string callee = DottedName(raw.callee);
+      if (callee.empty()) continue;
+      const std::string& scope = raw.scope_function >= 0 ? facts_->functions[raw.scope_function].qualname
+                                                          : facts_->classes[raw.scope_class].qualname;
+      facts_->call_sites.push_back({std::move(callee), scope, raw.line, raw.deferred});
+    }
+    raw_sites_.clear();
   }
 
   // Calls fn(child, field_id) for each named child. One cursor per nesting depth is
@@ -717,6 +746,8 @@ class Extractor {
     if (ts_node_is_null(body)) return;
     Context inner = context;
     inner.scope = qualname;
+    inner.scope_function = -1;
+    inner.scope_class = static_cast<int>(facts_->classes.size() - 1);
     inner.in_class = true;
     Visit(body, inner, depth + 1);
   }
@@ -745,6 +776,8 @@ class Extractor {
     if (ts_node_is_null(body)) return;
     Context inner = context;
     inner.scope = qualname;
+    inner.scope_function = static_cast<int>(facts_->functions.size() - 1);
+    inner.scope_class = -1;
     inner.in_function = true;
     inner.in_class = false;
     Visit(body, inner, depth + 1);
@@ -851,10 +884,7 @@ class Extractor {
       has_receiver = !ts_node_is_null(receiver);
       if (!ts_node_is_null(attr)) method = Text(attr);
     }
-    if (context.in_function && !method.empty()) {
-      std::string callee = DottedName(function);
-      if (!callee.empty()) facts_->call_sites.push_back({std::move(callee), context.scope, Line(node), deferred_ > 0});
-    }
+    if (context.in_function && !method.empty()) NoteCallSite(function, context, node);
     const bool defers = !method.empty() && options_.deferring_calls.count(method) > 0;
     if (method.empty() || !options_.call_names.count(method)) return defers;
     CallFact fact;
@@ -899,6 +929,7 @@ class Extractor {
   std::unordered_set<const void*> spine_;  // inner nodes of chains already recorded
   std::vector<int> chain_stack_;           // chains whose arguments are being visited
   int deferred_ = 0;                       // deferring calls whose arguments are being visited
+  std::vector<RawCallSite> raw_sites_;     // call sites until the file's bindings are known
   mutable std::deque<TSTreeCursor> cursors_;
   mutable std::size_t cursor_depth_ = 0;
 };
