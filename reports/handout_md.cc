@@ -245,9 +245,16 @@ void DatabaseSplit(const json& report, std::ostream& out) {
   if (transactions.empty()) {
     out << ": none.\n\n";
   } else {
-    out << "; each needs a saga or an outbox:\n\n| where | contexts | models written | receivers run inside |\n|---|---|---|---|\n";
-    for (std::size_t i = 0; i < transactions.size() && i < kTableRows; ++i) {
-      const json& t = transactions[i];
+    out << "; each needs a saga or an outbox. Those spanning the most contexts first:\n\n"
+           "| where | contexts | models written | receivers run inside |\n|---|---|---|---|\n";
+    // report.json lists them by path; the handout puts the widest first (stable, so by path within).
+    std::vector<const json*> widest;
+    for (const auto& t : transactions) widest.push_back(&t);
+    std::stable_sort(widest.begin(), widest.end(), [](const json* a, const json* b) {
+      return a->at("contexts").size() > b->at("contexts").size();
+    });
+    for (std::size_t i = 0; i < widest.size() && i < kTableRows; ++i) {
+      const json& t = *widest[i];
       std::string contexts, models, receivers;
       for (const auto& c : t.at("contexts")) AppendJoined(&contexts, ", ", c.get<std::string>());
       for (const auto& m : t.at("models")) AppendJoined(&models, ", ", m.get<std::string>());
