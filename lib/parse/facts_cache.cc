@@ -67,7 +67,7 @@ class Writer {
 
 class Reader {
  public:
-  explicit Reader(const std::string& in) : in_(in) {}
+  explicit Reader(std::string_view in) : in_(in) {}
   bool ok() const { return ok_; }
   std::uint64_t U() {
     std::uint64_t v = 0;
@@ -91,7 +91,7 @@ class Reader {
       Fail();
       return "";
     }
-    std::string s = in_.substr(pos_, static_cast<std::size_t>(n));
+    std::string s(in_.substr(pos_, static_cast<std::size_t>(n)));
     pos_ += static_cast<std::size_t>(n);
     return s;
   }
@@ -125,7 +125,7 @@ class Reader {
     pos_ = in_.size();
     return 0;
   }
-  const std::string& in_;
+  std::string_view in_;
   std::size_t pos_ = 0;
   bool ok_ = true;
 };
@@ -191,10 +191,9 @@ std::string SerializeFacts(const FileFacts& f) {
   return std::move(w.str());
 }
 
-std::optional<FileFacts> DeserializeFacts(const std::string& bytes) {
+std::optional<FileFacts> DeserializeFacts(std::string_view bytes) {
   if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) return std::nullopt;
-  std::string body = bytes.substr(sizeof kMagic);
-  Reader r(body);
+  Reader r(bytes.substr(sizeof kMagic));  // a view: an entry is read in place, never copied
   FileFacts f;
   for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
     ImportFact i;
@@ -291,7 +290,7 @@ std::optional<FileFacts> DecodeCacheEntry(const std::string& key, const std::str
   std::uint64_t stored = 0;
   for (int i = 7; i >= 0; --i) stored = (stored << 8) | static_cast<unsigned char>(bytes[body + static_cast<std::size_t>(i)]);
   if (stored != EntryChecksum(key, bytes.data(), body)) return std::nullopt;
-  return DeserializeFacts(bytes.substr(0, body));
+  return DeserializeFacts(std::string_view(bytes).substr(0, body));
 }
 
 const char* FactsVersion() { return kFactsVersion; }

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "lib/parse/file_facts.h"
 #include "lib/parse/parse.h"
@@ -47,6 +48,6 @@ std::optional<FileFacts> DecodeCacheEntry(const std::string& key, const std::str
 
 /// The facts serialised in the cache's binary format, and back (for tests).
 std::string SerializeFacts(const FileFacts& facts);
-std::optional<FileFacts> DeserializeFacts(const std::string& bytes);
+std::optional<FileFacts> DeserializeFacts(std::string_view bytes);
 
 }  // namespace seams
