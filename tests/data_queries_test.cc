@@ -135,6 +135,9 @@ TEST_CASE("transactions: writes made by the project functions a block calls, and
   CHECK(written["deferred"] == "shop.Order");
   CHECK(written["too_deep"] == "shop.Order");
   CHECK(written["after"] == "shop.Order");
+  // A test file's transaction and joins are not production queries.
+  for (const auto& t : Fixture().queries.transactions) CHECK(t.path != "shop/tests.py");
+  for (const auto& j : Fixture().queries.joins) CHECK(j.path != "shop/tests.py");
   // The wrapper's own block is a transaction that writes nothing.
   bool wrapper_block = false;
   for (const auto& t : Fixture().queries.transactions) wrapper_block |= t.scope == "traced_atomic" && t.writes.empty();
