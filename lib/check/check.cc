@@ -1,11 +1,13 @@
 #include "lib/check/check.h"
 
 #include <algorithm>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <tuple>
 
 #include "lib/check/assign.h"
 #include "lib/core/error.h"
+#include "lib/core/names.h"
 #include "lib/data/plan.h"
 #include "lib/discover/discover.h"
 
@@ -171,15 +173,26 @@ class Checker {
       v.path = t.transaction.path;
       v.line = t.transaction.line;
       v.column = 1;
-      v.source = t.transaction.kind == "decorator" ? "@transaction.atomic" : "with transaction.atomic()";
+      // What opens it, as written in spirit: Django's atomic, or the project's wrapper of it.
+      const std::string opener = t.transaction.opener.empty() || t.transaction.opener == "django.db.transaction.atomic"
+                                     ? "transaction.atomic"
+                                     : LastName(t.transaction.opener);
+      v.source = t.transaction.kind == "decorator" ? "@" + opener : "with " + opener + "()";
       v.from = t.transaction.module + ":" + t.transaction.scope;
       v.to = Join(real);
       v.from_context = real[0];
       v.to_context = real[1];
       std::string receivers;
       for (const auto& r : t.receivers) receivers += (receivers.empty() ? "" : ", ") + r.receiver;
+      std::set<std::string> helpers;  // the functions the block calls that write
+      for (const auto& w : t.transaction.writes) {
+        if (!w.via.empty()) helpers.insert(w.via.front());
+      }
+      std::vector<std::string> called;
+      for (const auto& h : helpers) called.push_back(LastName(h));
       v.message = "transaction in " + t.transaction.scope + " writes " + Join(t.models) + " across contexts " +
-                  Join(real) + (receivers.empty() ? "" : "; runs receivers " + receivers);
+                  Join(real) + (called.empty() ? "" : " (also through " + Join(called) + ")") +
+                  (receivers.empty() ? "" : "; runs receivers " + receivers);
       v.help = "one transaction per context: a saga, or an outbox event the other contexts consume";
       Add(std::move(v));
     }
