@@ -2,9 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <sstream>
 
+#include "lib/data/call_graph.h"
 #include "reports/graph_report.h"
 #include "tests/test_support.h"
 
@@ -93,4 +96,24 @@ TEST_CASE("django: app-level graph has admin → auth and is deterministic", "[d
   auto again = seams::Analyze(fs, SEAMS_DJANGO_DIR, one_thread);
   CHECK(seams::BuildGraphReport(again, seams::GraphLevel::kModule).dump() ==
         seams::BuildGraphReport(analysis, seams::GraphLevel::kModule).dump());
+}
+
+TEST_CASE("django: an atomic block's calls, self-methods resolved through the class that holds them", "[django][data]") {
+  std::map<std::string, std::vector<std::string>> calls;  // scope → project functions called in the block
+  for (const auto& t : DjangoAnalysis().queries.transactions) calls[t.path + " " + t.scope] = t.calls;
+  // `with transaction.atomic(...): return self._changeform_view(...)` in ModelAdmin.
+  CHECK(calls["contrib/admin/options.py ModelAdmin.changeform_view"] ==
+        std::vector<std::string>{"django.contrib.admin.options.ModelAdmin._changeform_view"});
+  CHECK(calls["contrib/auth/admin.py UserAdmin.add_view"] ==
+        std::vector<std::string>{"django.contrib.auth.admin.UserAdmin._add_view"});
+  // What _changeform_view calls in turn, read on demand: the ModelAdmin methods that save and log.
+  const seams::ModuleIndex index(DjangoAnalysis().project);
+  const seams::SymbolTable symbols(DjangoAnalysis().project, DjangoAnalysis().facts, index);
+  seams::CallGraph graph(DjangoAnalysis().project, DjangoAnalysis().facts, symbols);
+  const auto& callees = graph.Callees("django.contrib.admin.options.ModelAdmin._changeform_view");
+  for (const char* method : {"save_model", "save_related", "log_addition", "log_change", "get_object"}) {
+    INFO(method);
+    CHECK(std::count(callees.begin(), callees.end(), std::string("django.contrib.admin.options.ModelAdmin.") + method) == 1);
+  }
+  CHECK(graph.Callees("django.contrib.admin.options.NoSuchAdmin.method").empty());
 }
