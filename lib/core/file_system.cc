@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <system_error>
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,45 +31,96 @@ std::optional<EntryType> RealFileSystem::Stat(const std::string& path) const {
   return EntryType::kOther;
 }
 
-bool RealFileSystem::ListDirectory(const std::string& path, std::vector<DirEntry>* entries,
-                                   std::string* error) const {
+namespace {
+
+std::string IdentityOf(const struct stat& info) {
+  return std::to_string(static_cast<unsigned long long>(info.st_dev)) + ":" +
+         std::to_string(static_cast<unsigned long long>(info.st_ino));
+}
+
+// Lists the open directory `fd`, sorted by name; closes nothing. getdents64 until the end:
+// with the open and close, four system calls for most directories (std::filesystem's
+// iterator adds two fcntl per directory, and a warm check of Django's tree lists 2,364
+// of them). The entry's own type comes from d_type; only a symlink, or a file system
+// that gives no d_type, costs a stat.
+bool ListOpenDirectory(int fd, std::vector<DirEntry>* entries, std::string* error) {
   entries->clear();
-  std::error_code ec;
-  fs::directory_iterator it(path, ec);
-  if (ec) {
-    *error = ec.message();
-    return false;
-  }
-  for (; it != fs::directory_iterator(); it.increment(ec)) {
-    if (ec) break;
-    DirEntry entry;
-    entry.name = it->path().filename().string();
-    // The entry's own type comes from readdir: directory_entry keeps d_type (its
-    // symlink_status() would lstat every entry). Only a symlink, or a file system
-    // that gives no d_type, costs a stat.
-    std::error_code type_ec;
-    entry.is_symlink = it->is_symlink(type_ec) && !type_ec;
-    fs::file_type type = fs::file_type::none;  // a dangling link or a loop stays kOther: reported by the caller
-    if (entry.is_symlink || type_ec) {
-      std::error_code status_ec;
-      const fs::file_status target = fs::status(it->path(), status_ec);
-      if (!status_ec) type = target.type();
-    } else if (it->is_regular_file(type_ec)) {
-      type = fs::file_type::regular;
-    } else if (it->is_directory(type_ec)) {
-      type = fs::file_type::directory;
+  alignas(8) char buffer[32768];
+  bool ok = true;
+  for (;;) {
+    const long got = ::syscall(SYS_getdents64, fd, buffer, sizeof buffer);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      *error = std::strerror(errno);
+      ok = false;
+      break;
     }
-    if (type == fs::file_type::regular) entry.type = EntryType::kFile;
-    if (type == fs::file_type::directory) entry.type = EntryType::kDirectory;
-    entries->push_back(std::move(entry));
+    if (got == 0) break;
+    for (long at = 0; at < got;) {
+      // struct linux_dirent64: d_ino (8), d_off (8), d_reclen (2), d_type (1), d_name.
+      unsigned short reclen;
+      std::memcpy(&reclen, buffer + at + 16, sizeof reclen);
+      const unsigned char d_type = static_cast<unsigned char>(buffer[at + 18]);
+      const char* name = buffer + at + 19;
+      at += reclen;
+      if (std::strcmp(name, ".") == 0 || std::strcmp(name, "..") == 0) continue;
+      DirEntry entry;
+      entry.name = name;
+      entry.is_symlink = d_type == DT_LNK;
+      unsigned char type = d_type;
+      if (d_type == DT_LNK || d_type == DT_UNKNOWN) {
+        // The target's type (a dangling link or a loop stays kOther: reported by the caller).
+        struct stat target;
+        type = ::fstatat(fd, name, &target, 0) != 0 ? DT_UNKNOWN
+               : S_ISREG(target.st_mode)           ? DT_REG
+               : S_ISDIR(target.st_mode)           ? DT_DIR
+                                                   : DT_UNKNOWN;
+        if (d_type == DT_UNKNOWN) {
+          struct stat own;
+          entry.is_symlink = ::fstatat(fd, name, &own, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(own.st_mode);
+        }
+      }
+      if (type == DT_REG) entry.type = EntryType::kFile;
+      if (type == DT_DIR) entry.type = EntryType::kDirectory;
+      entries->push_back(std::move(entry));
+    }
   }
-  if (ec) {
-    *error = ec.message();
-    return false;
-  }
+  if (!ok) return false;
   std::sort(entries->begin(), entries->end(),
             [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
   return true;
+}
+
+}  // namespace
+
+bool RealFileSystem::ListDirectory(const std::string& path, std::vector<DirEntry>* entries,
+                                   std::string* error) const {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  const bool ok = ListOpenDirectory(fd, entries, error);
+  ::close(fd);
+  return ok;
+}
+
+bool RealFileSystem::ListDirectoryWithIdentity(const std::string& path, std::vector<DirEntry>* entries,
+                                               std::string* identity, std::string* error) const {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  struct stat info;
+  bool ok = ::fstat(fd, &info) == 0;
+  if (!ok) *error = std::strerror(errno);
+  if (ok) {
+    *identity = IdentityOf(info);
+    ok = ListOpenDirectory(fd, entries, error);
+  }
+  ::close(fd);
+  return ok;
 }
 
 bool RealFileSystem::ReadFile(const std::string& path, std::string* contents, std::string* error) const {
@@ -132,8 +185,7 @@ std::optional<std::uint64_t> RealFileSystem::FileSize(const std::string& path) c
 std::optional<std::string> RealFileSystem::DirectoryIdentity(const std::string& path) const {
   struct stat info;
   if (::stat(path.c_str(), &info) != 0) return std::nullopt;
-  return std::to_string(static_cast<unsigned long long>(info.st_dev)) + ":" +
-         std::to_string(static_cast<unsigned long long>(info.st_ino));
+  return IdentityOf(info);
 }
 
 std::optional<std::string> RealFileSystem::Canonical(const std::string& path) const {

@@ -32,6 +32,19 @@ class FileSystem {
   virtual bool ListDirectory(const std::string& path, std::vector<DirEntry>* entries,
                              std::string* error) const = 0;
 
+  /// ListDirectory and DirectoryIdentity in one: what a walk needs of each directory.
+  /// Sets `error` ("cannot resolve directory", or why the listing failed) on failure.
+  virtual bool ListDirectoryWithIdentity(const std::string& path, std::vector<DirEntry>* entries,
+                                         std::string* identity, std::string* error) const {
+    auto id = DirectoryIdentity(path);
+    if (!id) {
+      *error = "cannot resolve directory";
+      return false;
+    }
+    *identity = std::move(*id);
+    return ListDirectory(path, entries, error);
+  }
+
   /// Reads a whole file. Returns false and sets `error` on failure.
   virtual bool ReadFile(const std::string& path, std::string* contents, std::string* error) const = 0;
 
@@ -52,6 +65,9 @@ class RealFileSystem : public FileSystem {
   std::optional<EntryType> Stat(const std::string& path) const override;
   bool ListDirectory(const std::string& path, std::vector<DirEntry>* entries,
                      std::string* error) const override;
+  /// One open descriptor gives both: fstat for the identity, getdents64 for the entries.
+  bool ListDirectoryWithIdentity(const std::string& path, std::vector<DirEntry>* entries, std::string* identity,
+                                 std::string* error) const override;
   bool ReadFile(const std::string& path, std::string* contents, std::string* error) const override;
   std::optional<std::uint64_t> FileSize(const std::string& path) const override;
   std::optional<std::string> Canonical(const std::string& path) const override;

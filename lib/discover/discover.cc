@@ -168,23 +168,21 @@ DirResult ReadDirectory(const FileSystem& fs, const std::string& root, const Dis
   out.via_link = visit.via_link;
   const std::string& rel = visit.rel;
   std::string abs = rel.empty() ? root : JoinPath(root, rel);
-  auto identity = fs.DirectoryIdentity(abs);
-  if (!identity) {
-    out.diagnostics.push_back({"unreadable-directory", Severity::kWarning, rel, 0, 0, "cannot resolve directory; skipped"});
+  // Listed and identified in one pass (one open descriptor on a real file system); a
+  // directory met again through a symlink is then dropped before its entries are read.
+  std::vector<DirEntry> entries;
+  std::string identity, error;
+  if (!fs.ListDirectoryWithIdentity(abs, &entries, &identity, &error)) {
+    out.diagnostics.push_back({"unreadable-directory", Severity::kWarning, rel, 0, 0,
+                               (error == "cannot resolve directory" ? error : "cannot list directory: " + error) +
+                                   "; skipped"});
     return out;
   }
-  out.identity = *identity;
-  if (std::find(visit.ancestors.begin(), visit.ancestors.end(), *identity) != visit.ancestors.end()) {
+  out.identity = identity;
+  if (std::find(visit.ancestors.begin(), visit.ancestors.end(), identity) != visit.ancestors.end()) {
     out.identity.clear();
     out.diagnostics.push_back({"symlink-cycle", Severity::kNote, rel, 0, 0,
                                "directory already visited through another path (symlink); skipped"});
-    return out;
-  }
-  std::vector<DirEntry> entries;
-  std::string error;
-  if (!fs.ListDirectory(abs, &entries, &error)) {
-    out.diagnostics.push_back({"unreadable-directory", Severity::kWarning, rel, 0, 0,
-                               "cannot list directory: " + error + "; skipped"});
     return out;
   }
   bool has_pyvenv = false;
@@ -197,7 +195,7 @@ DirResult ReadDirectory(const FileSystem& fs, const std::string& root, const Dis
     return out;
   }
   std::vector<std::string> ancestors = visit.ancestors;
-  ancestors.push_back(*identity);
+  ancestors.push_back(identity);
   for (const auto& entry : entries) {
     std::string child = JoinPath(rel, entry.name);
     if (entry.type == EntryType::kDirectory) {
