@@ -9,7 +9,6 @@
 #include <tuple>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "lib/core/names.h"
 #include "lib/data/call_graph.h"
@@ -298,7 +297,8 @@ class QueryFinder {
       summary.writes.erase(std::unique(summary.writes.begin(), summary.writes.end()), summary.writes.end());
     }
     for (auto& t : out.transactions) {
-      // Calls of what the project does not define as a function (`Order.objects.create`, a class) are dropped.
+      // Calls that lead nowhere are dropped: what the project does not define as a function
+      // (`Order.objects.create`, a class), and functions that neither write nor call further.
       std::erase_if(t.calls, [&](const std::string& c) { return !functions.count(c) && calls->Callees(c).empty(); });
       FollowCalls(functions, calls, &t);
     }
@@ -421,7 +421,7 @@ class QueryFinder {
         auto dot = outer.rfind('.');
         if (dot == std::string_view::npos) break;
         outer = outer.substr(0, dot);
-          if (scopes.IsFunction(outer)) functions_[module + "." + std::string(outer)];
+        if (scopes.IsFunction(outer)) functions_[module + "." + std::string(outer)];
       }
       it->second = &functions_[module + "." + std::string(function)];
       return it->second;

@@ -59,7 +59,7 @@ struct TransactionInfo {
                         ///< @contextmanager that wraps it ("shop.db.traced_atomic").
   std::vector<WriteInfo> writes;         ///< Sorted; each write once, reached by the fewest calls.
   std::vector<std::string> signals_sent; ///< Project signals sent inside (qualified), sorted.
-  std::vector<std::string> calls;        ///< Project functions called inside (qualified), sorted.
+  std::vector<std::string> calls;        ///< Project functions called inside that write or call further (qualified), sorted.
 };
 
 /// What the ORM code of a project does with its tables.
