@@ -92,8 +92,12 @@ int RunCheck(const CheckOptions& options) {
   std::string result_key;
   const ResultCache results(common.analysis.cache_dir);
   if (cacheable) {
+    // Taken before the walk stamps the files: what is written after that is never remembered unread.
+    analysis_options.parse.digests = std::make_shared<ContentDigests>(common.analysis.cache_dir);
     const Project project = Discover(fs, common.path, analysis_options.discover);
-    result_key = HashParts(ResultKeyParts(options, common, config, fs, ProjectFingerprint(fs, project)));
+    result_key = HashParts(ResultKeyParts(options, common, config, fs,
+                                          ProjectFingerprint(fs, project, analysis_options.parse.digests.get())));
+    analysis_options.parse.digests->Save();
     if (std::optional<std::string> cached = results.Load(result_key)) {
       nlohmann::json report = nlohmann::json::parse(*cached, nullptr, /*allow_exceptions=*/false);
       if (!report.is_discarded()) return Emit(options, report);

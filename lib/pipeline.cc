@@ -34,13 +34,19 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   Analysis analysis;
   StageClock clock(&analysis.timings);
 
+  // With a facts cache, the digests of the files are remembered by their stamps, so a file
+  // that did not change is not read again (taken before the walk stamps the files).
+  ParseOptions parse = WithDjangoVocabulary(options.parse, options.django);
+  if (!parse.cache_dir.empty() && !parse.digests) parse.digests = std::make_shared<ContentDigests>(parse.cache_dir);
+
   // Find the Python files and name their modules, so every later stage speaks in module names.
   analysis.project = Discover(fs, root, options.discover);
   clock.Mark("discover", Count(analysis.project.files.size(), "files"));
 
   // Parse every file on all cores; each syntax tree is freed as soon as its facts are out.
   // The parser records the calls and attributes the Django stages read, and no others.
-  analysis.facts = ParseProject(fs, analysis.project, WithDjangoVocabulary(options.parse, options.django));
+  analysis.facts = ParseProject(fs, analysis.project, parse);
+  if (parse.digests) parse.digests->Save();
   clock.Mark("parse", Count(analysis.project.files.size(), "files"));
 
   // Read the Django layout (settings module, apps and their labels) from the facts,

@@ -1,11 +1,5 @@
 #include "lib/check/result_cache.h"
 
-#include <atomic>
-#include <filesystem>
-#include <fstream>
-
-#include <unistd.h>
-
 #include "lib/check/source_version.h"
 #include "lib/core/content_hash.h"
 
@@ -26,7 +20,7 @@ std::string HashParts(const std::vector<std::string>& parts) {
   return hasher.Hex();
 }
 
-std::string ProjectFingerprint(const FileSystem& fs, const Project& project) {
+std::string ProjectFingerprint(const FileSystem& fs, const Project& project, ContentDigests* digests) {
   ContentHasher hasher;
   hasher.Part(project.root);
   hasher.Part(project.package_prefix);
@@ -40,8 +34,13 @@ std::string ProjectFingerprint(const FileSystem& fs, const Project& project) {
                 std::to_string(file.is_test) + std::to_string(file.is_migration) + std::to_string(file.too_large) + " " +
                 std::to_string(file.size));
     if (file.too_large) continue;
-    if (fs.ReadFile(JoinPath(project.root, file.path), &bytes, &error)) {
-      hasher.Part(bytes);
+    const std::string path = JoinPath(project.root, file.path);
+    if (std::optional<std::string> known = digests ? digests->Find(path, file.stamp) : std::nullopt) {
+      hasher.Part(*known);
+    } else if (fs.ReadFile(path, &bytes, &error)) {
+      const std::string digest = ContentDigests::Of(bytes);
+      if (digests) digests->Remember(path, file.stamp, digest);
+      hasher.Part(digest);
     } else {
       hasher.Part("unreadable: " + error);
     }
@@ -65,25 +64,7 @@ std::optional<std::string> ResultCache::Load(const std::string& key) const {
 }
 
 void ResultCache::Store(const std::string& key, const std::string& body) const {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::path dir = fs::path(directory_) / "results";
-  fs::create_directories(dir, ec);
-  if (ec) return;
-  static std::atomic<unsigned> counter{0};
-  const fs::path tmp = dir / (key + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++));
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    const std::string entry = std::string(kMagic) + HashParts({key, body}) + "\n" + body;
-    out.write(entry.data(), static_cast<std::streamsize>(entry.size()));
-    if (!out) {
-      out.close();
-      fs::remove(tmp, ec);
-      return;
-    }
-  }
-  fs::rename(tmp, dir / key, ec);
-  if (ec) fs::remove(tmp, ec);
+  ReplaceFile(directory_ + "/results", key, std::string(kMagic) + HashParts({key, body}) + "\n" + body);
 }
 
 }  // namespace seams

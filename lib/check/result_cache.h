@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "lib/core/content_digests.h"
 #include "lib/core/file_system.h"
 #include "lib/discover/project.h"
 
@@ -18,11 +19,12 @@ namespace seams {
 const char* SourceVersion();
 
 /// The files a run analyses, as one hex string: each discovered file's path,
-/// module, import root and flags, its bytes (its size alone when it is too large
-/// to parse, the error when it cannot be read), and the walk's import roots,
-/// manage.py files and diagnostics. Any change to a file, any file added,
-/// removed or renamed changes it.
-std::string ProjectFingerprint(const FileSystem& fs, const Project& project);
+/// module, import root and flags, the digest of its bytes (its size alone when it
+/// is too large to parse, the error when it cannot be read), and the walk's import
+/// roots, manage.py files and diagnostics. Any change to a file, any file added,
+/// removed or renamed changes it. With `digests`, a file whose stamp is remembered
+/// is not read, and the digests of the files read are remembered.
+std::string ProjectFingerprint(const FileSystem& fs, const Project& project, ContentDigests* digests = nullptr);
 
 /// A 128-bit hex hash of `parts`, each length-prefixed (so no two lists of
 /// parts collide by concatenation).

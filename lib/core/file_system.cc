@@ -1,9 +1,11 @@
 #include "lib/core/file_system.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <system_error>
 
 #include <dirent.h>
@@ -33,6 +35,17 @@ std::optional<EntryType> RealFileSystem::Stat(const std::string& path) const {
 
 namespace {
 
+FileStamp StampOf(const struct stat& info) {
+  FileStamp stamp;
+  stamp.size = static_cast<std::uint64_t>(info.st_size);
+  stamp.known = true;
+  stamp.device = static_cast<std::uint64_t>(info.st_dev);
+  stamp.inode = static_cast<std::uint64_t>(info.st_ino);
+  stamp.modified_ns = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+  stamp.changed_ns = static_cast<std::int64_t>(info.st_ctim.tv_sec) * 1000000000 + info.st_ctim.tv_nsec;
+  return stamp;
+}
+
 std::string IdentityOf(const struct stat& info) {
   return std::to_string(static_cast<unsigned long long>(info.st_dev)) + ":" +
          std::to_string(static_cast<unsigned long long>(info.st_ino));
@@ -42,8 +55,9 @@ std::string IdentityOf(const struct stat& info) {
 // with the open and close, four system calls for most directories (std::filesystem's
 // iterator adds two fcntl per directory, and a warm check of Django's tree lists 2,364
 // of them). The entry's own type comes from d_type; only a symlink, or a file system
-// that gives no d_type, costs a stat.
-bool ListOpenDirectory(int fd, std::vector<DirEntry>* entries, std::string* error) {
+// that gives no d_type, costs a stat, and so does each file to stamp (relative to
+// `fd`: no path walk).
+bool ListOpenDirectory(int fd, std::vector<DirEntry>* entries, std::string* error, std::string_view stamp_suffix) {
   entries->clear();
   alignas(8) char buffer[32768];
   bool ok = true;
@@ -68,13 +82,15 @@ bool ListOpenDirectory(int fd, std::vector<DirEntry>* entries, std::string* erro
       entry.name = name;
       entry.is_symlink = d_type == DT_LNK;
       unsigned char type = d_type;
-      if (d_type == DT_LNK || d_type == DT_UNKNOWN) {
+      const bool stamped = !stamp_suffix.empty() && std::string_view(name).ends_with(stamp_suffix);
+      if (d_type == DT_LNK || d_type == DT_UNKNOWN || (d_type == DT_REG && stamped)) {
         // The target's type (a dangling link or a loop stays kOther: reported by the caller).
         struct stat target;
         type = ::fstatat(fd, name, &target, 0) != 0 ? DT_UNKNOWN
                : S_ISREG(target.st_mode)           ? DT_REG
                : S_ISDIR(target.st_mode)           ? DT_DIR
                                                    : DT_UNKNOWN;
+        if (type == DT_REG && stamped) entry.stamp = StampOf(target);
         if (d_type == DT_UNKNOWN) {
           struct stat own;
           entry.is_symlink = ::fstatat(fd, name, &own, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(own.st_mode);
@@ -100,13 +116,33 @@ bool RealFileSystem::ListDirectory(const std::string& path, std::vector<DirEntry
     *error = std::strerror(errno);
     return false;
   }
-  const bool ok = ListOpenDirectory(fd, entries, error);
+  const bool ok = ListOpenDirectory(fd, entries, error, {});
   ::close(fd);
   return ok;
 }
 
+bool FileSystem::ListDirectoryWithIdentity(const std::string& path, std::vector<DirEntry>* entries,
+                                           std::string* identity, std::string* error,
+                                           std::string_view stamp_suffix) const {
+  auto id = DirectoryIdentity(path);
+  if (!id) {
+    *error = "cannot resolve directory";
+    return false;
+  }
+  *identity = std::move(*id);
+  if (!ListDirectory(path, entries, error)) return false;
+  if (stamp_suffix.empty()) return true;
+  for (auto& entry : *entries) {
+    if (entry.type == EntryType::kFile && entry.name.ends_with(stamp_suffix)) {
+      entry.stamp = StampFile(JoinPath(path, entry.name));
+    }
+  }
+  return true;
+}
+
 bool RealFileSystem::ListDirectoryWithIdentity(const std::string& path, std::vector<DirEntry>* entries,
-                                               std::string* identity, std::string* error) const {
+                                               std::string* identity, std::string* error,
+                                               std::string_view stamp_suffix) const {
   const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) {
     *error = std::strerror(errno);
@@ -117,7 +153,7 @@ bool RealFileSystem::ListDirectoryWithIdentity(const std::string& path, std::vec
   if (!ok) *error = std::strerror(errno);
   if (ok) {
     *identity = IdentityOf(info);
-    ok = ListOpenDirectory(fd, entries, error);
+    ok = ListOpenDirectory(fd, entries, error, stamp_suffix);
   }
   ::close(fd);
   return ok;
@@ -175,11 +211,41 @@ std::optional<std::string> ReadRegularFile(const std::string& path, std::size_t 
   return bytes;
 }
 
+bool ReplaceFile(const std::string& directory, const std::string& name, std::string_view bytes) {
+  std::error_code ec;
+  fs::create_directories(directory, ec);
+  if (ec) return false;
+  static std::atomic<unsigned> counter{0};
+  const fs::path target = fs::path(directory) / name;
+  const fs::path tmp = fs::path(directory) / (name + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++));
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) {
+      fs::remove(tmp, ec);
+      return false;
+    }
+  }
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    return false;
+  }
+  return true;
+}
+
 std::optional<std::uint64_t> RealFileSystem::FileSize(const std::string& path) const {
   std::error_code ec;
   auto size = fs::file_size(path, ec);
   if (ec) return std::nullopt;
   return static_cast<std::uint64_t>(size);
+}
+
+std::optional<FileStamp> RealFileSystem::StampFile(const std::string& path) const {
+  struct stat info;
+  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+  return StampOf(info);
 }
 
 std::optional<std::string> RealFileSystem::DirectoryIdentity(const std::string& path) const {
@@ -245,10 +311,10 @@ bool MemoryFileSystem::ListDirectory(const std::string& path, std::vector<DirEnt
     return rest;
   };
   for (const auto& [file, unused] : files_) {
-    if (auto name = child_of(file)) entries->push_back({*name, EntryType::kFile, false});
+    if (auto name = child_of(file)) entries->push_back({*name, EntryType::kFile, false, std::nullopt});
   }
   for (const auto& [dir, unused] : directories_) {
-    if (auto name = child_of(dir)) entries->push_back({*name, EntryType::kDirectory, false});
+    if (auto name = child_of(dir)) entries->push_back({*name, EntryType::kDirectory, false, std::nullopt});
   }
   std::sort(entries->begin(), entries->end(),
             [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });

@@ -5,11 +5,26 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace seams {
 
 enum class EntryType { kFile, kDirectory, kOther };
+
+/// What a stat says of a regular file: its size and, when `known`, the device,
+/// inode and modification and change times (ns), which change whenever its bytes
+/// do (see ContentDigests). A file system without them (memory, git objects)
+/// gives the size alone.
+struct FileStamp {
+  std::uint64_t size = 0;
+  bool known = false;
+  std::uint64_t device = 0;
+  std::uint64_t inode = 0;
+  std::int64_t modified_ns = 0;
+  std::int64_t changed_ns = 0;
+  bool operator==(const FileStamp&) const = default;
+};
 
 /// One entry of a directory listing. Symlinks are followed: `type` is the
 /// type of the target, `is_symlink` says the entry itself was a link.
@@ -17,6 +32,8 @@ struct DirEntry {
   std::string name;
   EntryType type = EntryType::kOther;
   bool is_symlink = false;
+  /// Set for the files a listing was asked to stamp (ListDirectoryWithIdentity).
+  std::optional<FileStamp> stamp;
 };
 
 /// What the analysis needs of a file system. Paths are '/'-separated strings.
@@ -32,24 +49,28 @@ class FileSystem {
   virtual bool ListDirectory(const std::string& path, std::vector<DirEntry>* entries,
                              std::string* error) const = 0;
 
-  /// ListDirectory and DirectoryIdentity in one: what a walk needs of each directory.
+  /// ListDirectory and DirectoryIdentity in one: what a walk needs of each directory,
+  /// with the stamp of every file whose name ends in `stamp_suffix` (none when empty).
   /// Sets `error` ("cannot resolve directory", or why the listing failed) on failure.
   virtual bool ListDirectoryWithIdentity(const std::string& path, std::vector<DirEntry>* entries,
-                                         std::string* identity, std::string* error) const {
-    auto id = DirectoryIdentity(path);
-    if (!id) {
-      *error = "cannot resolve directory";
-      return false;
-    }
-    *identity = std::move(*id);
-    return ListDirectory(path, entries, error);
-  }
+                                         std::string* identity, std::string* error,
+                                         std::string_view stamp_suffix = {}) const;
 
   /// Reads a whole file. Returns false and sets `error` on failure.
   virtual bool ReadFile(const std::string& path, std::string* contents, std::string* error) const = 0;
 
   /// Size in bytes of the file at `path`, or nullopt when unknown.
   virtual std::optional<std::uint64_t> FileSize(const std::string& path) const = 0;
+
+  /// The stamp of the file at `path` (the size alone unless the file system keeps
+  /// times), or nullopt when unknown.
+  virtual std::optional<FileStamp> StampFile(const std::string& path) const {
+    auto size = FileSize(path);
+    if (!size) return std::nullopt;
+    FileStamp stamp;
+    stamp.size = *size;
+    return stamp;
+  }
 
   /// The canonical absolute path of `path`, or nullopt when it cannot be resolved.
   virtual std::optional<std::string> Canonical(const std::string& path) const = 0;
@@ -65,11 +86,13 @@ class RealFileSystem : public FileSystem {
   std::optional<EntryType> Stat(const std::string& path) const override;
   bool ListDirectory(const std::string& path, std::vector<DirEntry>* entries,
                      std::string* error) const override;
-  /// One open descriptor gives both: fstat for the identity, getdents64 for the entries.
+  /// One open descriptor gives all: fstat for the identity, getdents64 for the entries,
+  /// fstatat relative to it for the stamps.
   bool ListDirectoryWithIdentity(const std::string& path, std::vector<DirEntry>* entries, std::string* identity,
-                                 std::string* error) const override;
+                                 std::string* error, std::string_view stamp_suffix = {}) const override;
   bool ReadFile(const std::string& path, std::string* contents, std::string* error) const override;
   std::optional<std::uint64_t> FileSize(const std::string& path) const override;
+  std::optional<FileStamp> StampFile(const std::string& path) const override;
   std::optional<std::string> Canonical(const std::string& path) const override;
   std::optional<std::string> DirectoryIdentity(const std::string& path) const override;
 };
@@ -103,6 +126,12 @@ class MemoryFileSystem : public FileSystem {
 /// to a device is refused, and nothing is read past the size the file had when
 /// opened. For cache entries, which any process may have damaged.
 std::optional<std::string> ReadRegularFile(const std::string& path, std::size_t max_bytes);
+
+/// Writes `bytes` to DIRECTORY/NAME (creating the directory) under a name no
+/// other process or thread uses, then renames it into place: a reader sees the
+/// old file or the new one, never half of one. False on failure, which leaves
+/// nothing behind. For cache entries.
+bool ReplaceFile(const std::string& directory, const std::string& name, std::string_view bytes);
 
 /// Joins two '/'-separated path parts ("a" + "b" → "a/b"; "" + "b" → "b").
 std::string JoinPath(const std::string& base, const std::string& name);

@@ -146,10 +146,10 @@ bool GitTreeFileSystem::ListDirectory(const std::string& path, std::vector<DirEn
     return rest;
   };
   for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.rfind(prefix, 0) == 0; ++it) {
-    if (auto name = child(it->first)) entries->push_back({*name, EntryType::kFile, false});
+    if (auto name = child(it->first)) entries->push_back({*name, EntryType::kFile, false, std::nullopt});
   }
   for (auto it = directories_.lower_bound(prefix); it != directories_.end() && it->rfind(prefix, 0) == 0; ++it) {
-    if (auto name = child(*it)) entries->push_back({*name, EntryType::kDirectory, false});
+    if (auto name = child(*it)) entries->push_back({*name, EntryType::kDirectory, false, std::nullopt});
   }
   std::sort(entries->begin(), entries->end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
   return true;

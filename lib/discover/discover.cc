@@ -172,7 +172,7 @@ DirResult ReadDirectory(const FileSystem& fs, const std::string& root, const Dis
   // directory met again through a symlink is then dropped before its entries are read.
   std::vector<DirEntry> entries;
   std::string identity, error;
-  if (!fs.ListDirectoryWithIdentity(abs, &entries, &identity, &error)) {
+  if (!fs.ListDirectoryWithIdentity(abs, &entries, &identity, &error, ".py")) {
     out.diagnostics.push_back({"unreadable-directory", Severity::kWarning, rel, 0, 0,
                                (error == "cannot resolve directory" ? error : "cannot list directory: " + error) +
                                    "; skipped"});
@@ -221,7 +221,11 @@ DirResult ReadDirectory(const FileSystem& fs, const std::string& root, const Dis
     auto parts = SplitPath(child);
     file.is_test = IsTestPath(parts);
     file.is_migration = IsMigrationPath(parts);
-    file.size = fs.FileSize(JoinPath(root, child)).value_or(0);
+    // The listing's stamp (a stat relative to the open directory on disk).
+    if (std::optional<FileStamp> stamp = entry.stamp ? entry.stamp : fs.StampFile(JoinPath(root, child))) {
+      file.stamp = *stamp;
+      file.size = stamp->size;
+    }
     if (entry.name == "manage.py") out.manage_py.push_back(child);
     out.files.push_back(std::move(file));
   }

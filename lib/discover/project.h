@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "lib/core/diagnostic.h"
+#include "lib/core/file_system.h"
 #include "lib/core/progress.h"
 
 namespace seams {
@@ -21,6 +22,7 @@ struct SourceFile {
                             ///< or named test_*.py, *_test(s).py, tests.py, conftest.py, factories.py, testing.py.
   bool is_migration = false;///< Under a migrations/ package.
   std::uint64_t size = 0;   ///< Bytes on disk.
+  FileStamp stamp;          ///< What the walk's stat said (size, and inode and times on disk).
   bool too_large = false;   ///< Over DiscoverOptions::max_file_bytes: a module, but not parsed.
 };
 

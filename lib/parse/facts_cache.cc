@@ -2,14 +2,11 @@
 
 #include "lib/parse/facts_cache.h"
 
-#include <atomic>
 #include <cstdint>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
-#include <unistd.h>
 
+#include "lib/core/content_digests.h"
 #include "lib/core/content_hash.h"
 #include "lib/core/file_system.h"
 #include "lib/parse/facts_version.h"
@@ -274,6 +271,7 @@ std::optional<FileFacts> DeserializeFacts(std::string_view bytes) {
   }
   f.lines = r.I(); f.parsed = r.B(); f.has_syntax_error = r.B();
   if (!r.ok() || !r.AtEnd()) return std::nullopt;
+  ShrinkToFit(&f);
   return f;
 }
 
@@ -311,7 +309,9 @@ FactsCache::FactsCache(std::string directory, const ParseOptions& options, const
   salt_ = salt.str();
 }
 
-std::string FactsCache::Key(const std::string& source) const { return ContentHashHex(salt_, source); }
+std::string FactsCache::Key(const std::string& source) const { return KeyOfDigest(ContentDigests::Of(source)); }
+
+std::string FactsCache::KeyOfDigest(const std::string& digest) const { return ContentHashHex(salt_, digest); }
 
 std::optional<FileFacts> FactsCache::Load(const std::string& key, const std::string& path) const {
   std::optional<std::string> bytes = ReadRegularFile(directory_ + "/" + key.substr(0, 2) + "/" + key, kMaxEntryBytes);
@@ -323,25 +323,7 @@ std::optional<FileFacts> FactsCache::Load(const std::string& key, const std::str
 }
 
 void FactsCache::Store(const std::string& key, const FileFacts& facts) const {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::path dir = fs::path(directory_) / key.substr(0, 2);
-  fs::create_directories(dir, ec);
-  if (ec) return;
-  // Write to a name no other process or thread uses, then rename into place atomically.
-  static std::atomic<unsigned> counter{0};
-  fs::path tmp = dir / (key + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++));
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    std::string bytes = EncodeCacheEntry(key, facts);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) {
-      fs::remove(tmp, ec);
-      return;
-    }
-  }
-  fs::rename(tmp, dir / key, ec);
-  if (ec) fs::remove(tmp, ec);
+  ReplaceFile(directory_ + "/" + key.substr(0, 2), key, EncodeCacheEntry(key, facts));
 }
 
 }  // namespace seams

@@ -27,8 +27,10 @@ class FactsCache {
   /// `directory` is created on first store; `options` and `version` are part of every key.
   FactsCache(std::string directory, const ParseOptions& options, const std::string& version = FactsVersion());
 
-  /// The key of `source` (hex): a 128-bit hash of the bytes, the options and the extractor's version.
+  /// The key of `source` (hex): a 128-bit hash of the bytes' digest, the options and the extractor's version.
   std::string Key(const std::string& source) const;
+  /// The same key from the digest of the bytes (ContentDigests::Of), when it is known without reading them.
+  std::string KeyOfDigest(const std::string& digest) const;
 
   /// The cached facts for `key`, or nullopt. Diagnostics get `path`.
   std::optional<FileFacts> Load(const std::string& key, const std::string& path) const;

@@ -1,10 +1,12 @@
 #pragma once
 /// Stage 2: Python source → FileFacts, on all cores.
 
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "lib/core/content_digests.h"
 #include "lib/core/file_system.h"
 #include "lib/core/progress.h"
 #include "lib/discover/project.h"
@@ -29,6 +31,9 @@ struct ParseOptions {
   unsigned jobs = 0;
   /// Directory of the on-disk facts cache; empty: no cache.
   std::string cache_dir;
+  /// The files' digests by their stamps, shared with the run's other readers: a
+  /// file whose stamp is remembered is looked up in the facts cache unread. May be null.
+  std::shared_ptr<ContentDigests> digests;
   /// Told the files done so far of the total, from the parse threads; may be empty.
   ProgressFn progress;
 };

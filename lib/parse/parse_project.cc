@@ -78,19 +78,32 @@ std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project
       const SourceFile& file = project.files[i];
       FileFacts& facts = results[i];
       if (file.too_large) continue;  // reported by Discover
+      const std::string path = JoinPath(project.root, file.path);
+      // Unchanged bytes (and options) give the same facts: take them from the cache,
+      // without reading the file when its stamp says its bytes are the ones remembered.
+      std::optional<std::string> known = cache && options.digests ? options.digests->Find(path, file.stamp) : std::nullopt;
+      if (known) {
+        if (auto cached = cache->Load(cache->KeyOfDigest(*known), file.path)) {
+          facts = std::move(*cached);
+          continue;
+        }
+      }
       contents.clear();
-      if (!fs.ReadFile(JoinPath(project.root, file.path), &contents, &error)) {
+      if (!fs.ReadFile(path, &contents, &error)) {
         facts.diagnostics.push_back(
             {"unreadable-file", Severity::kWarning, file.path, 0, 0, "cannot read file: " + error + "; skipped"});
         continue;
       }
-      // Unchanged bytes (and options) give the same facts: take them from the cache.
       std::string key;
       if (cache) {
-        key = cache->Key(contents);
-        if (auto cached = cache->Load(key, file.path)) {
-          facts = std::move(*cached);
-          continue;
+        const std::string digest = ContentDigests::Of(contents);
+        if (options.digests) options.digests->Remember(path, file.stamp, digest);
+        key = cache->KeyOfDigest(digest);
+        if (digest != known) {
+          if (auto cached = cache->Load(key, file.path)) {
+            facts = std::move(*cached);
+            continue;
+          }
         }
       }
       facts = ExtractFacts(parser.get(), file.path, std::move(contents), options);

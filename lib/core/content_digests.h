@@ -1,0 +1,65 @@
+#pragma once
+/// The digests of a tree's files, remembered by their stamps under
+/// DIRECTORY/stamps: a file whose stamp (size, device, inode, modification and
+/// change times) is what it was is not read again to learn that its bytes did
+/// not change. This is git's index trick, and its one hazard is handled the same
+/// way: a file written twice within the clock's granularity can keep its stamp,
+/// so a stamp younger than kSettleNs before the run began is never remembered.
+/// The change time cannot be set back by `touch`, so a rewritten file always
+/// gets a new stamp.
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "lib/core/file_system.h"
+
+namespace seams {
+
+class ContentDigests {
+ public:
+  /// A stamp must be at least this much older than the run to be remembered.
+  static constexpr std::int64_t kSettleNs = 2'000'000'000;
+
+  /// Reads DIRECTORY/stamps; a missing, truncated or corrupt file (its checksum
+  /// does not hold) is read as empty, never an error. `now_ns` is when the run
+  /// began, on the wall clock (tests pass another time).
+  explicit ContentDigests(std::string directory, std::int64_t now_ns = NowNs());
+
+  /// The digest (32 hex) remembered for `path` under `stamp`, or nullopt.
+  std::optional<std::string> Find(const std::string& path, const FileStamp& stamp);
+  /// Remembers `digest` as the bytes of `path` under `stamp`; a stamp that is
+  /// unknown, or younger than kSettleNs before the run began, is not remembered.
+  void Remember(const std::string& path, const FileStamp& stamp, const std::string& digest);
+  /// When this run remembered a digest that was not read from the file, writes
+  /// the stamps it found or remembered (so those of deleted files go), under a
+  /// temporary name then renamed: concurrent runs are safe. Failures are
+  /// ignored: the stamps are an optimisation.
+  void Save();
+
+  /// The digest of `bytes`: a 128-bit XXH3, as 32 hex digits.
+  static std::string Of(std::string_view bytes);
+  static std::int64_t NowNs();
+
+  /// The file's format, and back (nullopt when it does not hold): for tests and the fuzzer.
+  struct Entry {
+    FileStamp stamp;
+    std::string digest;
+    bool operator==(const Entry&) const = default;
+  };
+  static std::string Encode(const std::map<std::string, Entry>& entries);
+  static std::optional<std::map<std::string, Entry>> Decode(std::string_view bytes);
+
+ private:
+  std::string directory_;
+  std::int64_t now_ns_;
+  std::mutex mutex_;
+  std::map<std::string, Entry> read_;  // as loaded
+  std::map<std::string, Entry> used_;  // found or remembered by this run
+  bool changed_ = false;               // a remembered entry is not in read_
+};
+
+}  // namespace seams
