@@ -1002,6 +1002,7 @@ FileFacts ExtractFacts(TSParser* parser, const std::string& path, std::string so
     if (diagnostic.path.empty()) diagnostic.path = path;
   }
   facts.parsed = true;
+  ShrinkToFit(&facts);
   // The tree is freed here, as soon as its facts are out.
   return facts;
 }
