@@ -80,6 +80,9 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   analysis.queries =
       FindQueries({analysis.project, analysis.facts, symbols, analysis.models, analysis.settings, options.django,
                    options.parse.jobs});
+  // Only the data stage reads the query chains, call sites and with-blocks: free them
+  // before the graphs are built, so they and the graphs are never in memory together.
+  ReleaseDataFacts(&analysis);
   clock.Mark("data", Count(analysis.tables.size(), "tables") + ", " + Count(analysis.queries.joins.size(), "joins") +
                          ", " + Count(analysis.queries.transactions.size(), "atomic blocks"));
 
@@ -136,6 +139,14 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   all.insert(all.end(), analysis.proposal.diagnostics.begin(), analysis.proposal.diagnostics.end());
   SortDiagnostics(&all);
   return analysis;
+}
+
+void ReleaseDataFacts(Analysis* analysis) {
+  for (auto& facts : analysis->facts) {
+    std::vector<ChainFact>().swap(facts.chains);
+    std::vector<CallSiteFact>().swap(facts.call_sites);
+    std::vector<BlockFact>().swap(facts.blocks);
+  }
 }
 
 void ReleaseStageFacts(Analysis* analysis) {

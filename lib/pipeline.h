@@ -59,6 +59,11 @@ struct Analysis {
 /// Throws SeamsError only when the root itself cannot be analysed.
 Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOptions& options);
 
+/// Frees what only the data stage reads (FindQueries): each file's query chains,
+/// call sites and with-blocks. Analyze calls it once the data stage is done, so
+/// an Analysis never holds them.
+void ReleaseDataFacts(Analysis* analysis);
+
 /// Frees what only the stages read: of each file's facts, keeps its line count,
 /// parse status and suppressions (what the reports and the rules read later).
 /// Called before a large report is built, so the facts and the report are never
