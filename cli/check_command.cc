@@ -94,7 +94,9 @@ int RunCheck(const CheckOptions& options) {
   if (cacheable) {
     // Taken before the walk stamps the files: what is written after that is never remembered unread.
     analysis_options.parse.digests = std::make_shared<ContentDigests>(common.analysis.cache_dir);
-    const Project project = Discover(fs, common.path, analysis_options.discover);
+    DiscoverOptions discover = analysis_options.discover;
+    discover.digests = analysis_options.parse.digests.get();
+    const Project project = Discover(fs, common.path, discover);
     result_key = HashParts(ResultKeyParts(options, common, config, fs,
                                           ProjectFingerprint(fs, project, analysis_options.parse.digests.get())));
     analysis_options.parse.digests->Save();

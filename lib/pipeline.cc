@@ -38,9 +38,11 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   // that did not change is not read again (taken before the walk stamps the files).
   ParseOptions parse = WithDjangoVocabulary(options.parse, options.django);
   if (!parse.cache_dir.empty() && !parse.digests) parse.digests = std::make_shared<ContentDigests>(parse.cache_dir);
+  DiscoverOptions discover = options.discover;
+  if (!discover.digests) discover.digests = parse.digests.get();
 
   // Find the Python files and name their modules, so every later stage speaks in module names.
-  analysis.project = Discover(fs, root, options.discover);
+  analysis.project = Discover(fs, root, discover);
   clock.Mark("discover", Count(analysis.project.files.size(), "files"));
 
   // Parse every file on all cores; each syntax tree is freed as soon as its facts are out.

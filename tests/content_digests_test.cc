@@ -46,7 +46,14 @@ class CountingFileSystem : public seams::RealFileSystem {
     ++reads;
     return RealFileSystem::ReadFile(path, contents, error);
   }
+  bool ListDirectoryWithIdentity(const std::string& path, std::vector<seams::DirEntry>* entries,
+                                 std::string* identity, std::string* error,
+                                 std::string_view stamp_suffix = {}) const override {
+    ++listings;
+    return RealFileSystem::ListDirectoryWithIdentity(path, entries, identity, error, stamp_suffix);
+  }
   mutable std::atomic<int> reads{0};
+  mutable std::atomic<int> listings{0};
 };
 
 struct TempDir {
@@ -59,16 +66,47 @@ struct TempDir {
   fs::path path;
 };
 
+// What a walk found, stamps included: a warm walk must find exactly this.
+std::string Describe(const seams::Project& project) {
+  std::string out;
+  for (const auto& f : project.files) {
+    out += f.path + " " + f.module + " " + std::to_string(f.size) + " " + std::to_string(f.stamp.inode) + " " +
+           std::to_string(f.stamp.modified_ns) + " " + std::to_string(f.stamp.changed_ns) + "\n";
+  }
+  for (const auto& d : project.diagnostics) out += d.code + " " + d.path + " " + d.message + "\n";
+  return out;
+}
+
+// Rewrites `rel` (relative to `dir`) until `stamp_of` reports another stamp: the clock may not have ticked.
+template <typename StampOf, typename Change>
+void ChangeUntilStampMoves(StampOf stamp_of, Change change) {
+  const auto before = stamp_of();
+  for (int tries = 0; tries < 200; ++tries) {
+    change(tries);
+    if (stamp_of() != before) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  FAIL("the stamp never moved");
+}
+
 }  // namespace
 
 TEST_CASE("the stamps file reads back what was written, and a damaged one reads as nothing", "[digests]") {
-  std::map<std::string, ContentDigests::Entry> entries;
-  entries["proj/shop/models.py"] = {Stamp(120, 42, 5 * kSecond, 6 * kSecond), kDigest};
-  entries["proj/a b\nc.py"] = {Stamp(0, 43, -1, 3), ContentDigests::Of("")};  // a space and a newline in a name
-  const std::string bytes = ContentDigests::Encode(entries);
+  ContentDigests::Contents contents;
+  contents.files["proj/shop/models.py"] = {Stamp(120, 42, 5 * kSecond, 6 * kSecond), kDigest};
+  contents.files["proj/a b\nc.py"] = {Stamp(0, 43, -1, 3), ContentDigests::Of("")};  // a space and a newline in a name
+  ContentDigests::Listing listing{Stamp(4096, 50, 5 * kSecond, 5 * kSecond), {}};
+  listing.entries.push_back({"a b\n2.py", seams::EntryType::kFile, false, std::nullopt});
+  listing.entries.push_back({"link", seams::EntryType::kDirectory, true, std::nullopt});
+  listing.entries.push_back({"sub", seams::EntryType::kDirectory, false, std::nullopt});
+  contents.directories["proj/shop"] = listing;
+  contents.directories["proj/empty"] = {Stamp(4096, 51, kSecond, kSecond), {}};
+  const std::string bytes = ContentDigests::Encode(contents);
   auto back = ContentDigests::Decode(bytes);
   REQUIRE(back);
-  CHECK(*back == entries);
+  CHECK(*back == contents);
+  CHECK(back->directories.at("proj/shop").entries[0].name == "a b\n2.py");
+  CHECK(back->directories.at("proj/shop").entries[1].is_symlink);
   for (std::size_t at : {std::size_t{0}, std::size_t{20}, bytes.size() / 2, bytes.size() - 2}) {
     std::string flipped = bytes;
     flipped[at] = static_cast<char>(flipped[at] ^ 0x04);
@@ -76,7 +114,10 @@ TEST_CASE("the stamps file reads back what was written, and a damaged one reads 
   }
   CHECK_FALSE(ContentDigests::Decode(bytes.substr(0, bytes.size() - 1)));
   CHECK_FALSE(ContentDigests::Decode(""));
-  CHECK(ContentDigests::Decode(ContentDigests::Encode({}))->empty());
+  auto empty = ContentDigests::Decode(ContentDigests::Encode({}));
+  REQUIRE(empty);
+  CHECK(empty->files.empty());
+  CHECK(empty->directories.empty());
 }
 
 TEST_CASE("a digest is found only under the very stamp it was remembered with", "[digests]") {
@@ -223,4 +264,91 @@ TEST_CASE("a warm parse takes unchanged files' facts from the cache without read
     CHECK(seams::SerializeFacts(warm[i]) == seams::SerializeFacts(plain[i]));
     CHECK(seams::SerializeFacts(cold[i]) == seams::SerializeFacts(plain[i]));
   }
+}
+
+TEST_CASE("a directory's listing is found only under the directory's very stamp, and only once settled", "[digests]") {
+  const std::int64_t now = 1000 * kSecond;
+  ContentDigests digests("", now);
+  const FileStamp stamp = Stamp(4096, 42, 900 * kSecond, 900 * kSecond);
+  std::vector<seams::DirEntry> entries = {{"a.py", seams::EntryType::kFile, false, Stamp(3, 1, kSecond, kSecond)},
+                                          {"sub", seams::EntryType::kDirectory, false, std::nullopt}};
+  digests.RememberListing("proj/shop", stamp, entries);
+  auto found = digests.FindListing("proj/shop", stamp);
+  REQUIRE(found);
+  REQUIRE(found->size() == 2);
+  CHECK((*found)[0].name == "a.py");
+  CHECK_FALSE((*found)[0].stamp);  // a file's stamp is taken afresh on every walk
+  CHECK((*found)[1].type == seams::EntryType::kDirectory);
+  CHECK_FALSE(digests.FindListing("proj/other", stamp));
+  CHECK_FALSE(digests.FindListing("proj/shop", Stamp(4096, 42, 900 * kSecond + 1, 900 * kSecond)));  // an entry came or went
+  CHECK_FALSE(digests.FindListing("proj/shop", Stamp(4096, 43, 900 * kSecond, 900 * kSecond)));      // another directory
+  digests.RememberListing("proj/recent", Stamp(4096, 44, now - kSecond, now - kSecond), entries);
+  CHECK_FALSE(digests.FindListing("proj/recent", Stamp(4096, 44, now - kSecond, now - kSecond)));
+}
+
+TEST_CASE("on a real disk, a warm walk lists only the directories whose entries changed", "[digests]") {
+  TempDir temp;
+  fs::create_directories(temp.path / "proj" / "shop" / "orders");
+  temp.Write("shop/__init__.py", "");
+  temp.Write("shop/models.py", "x = 1\n");
+  temp.Write("shop/orders/__init__.py", "");
+  temp.Write("shop/orders/views.py", "y = 2\n");
+  fs::create_directory_symlink("shop/orders", temp.path / "proj" / "alias");
+  const std::string root = (temp.path / "proj").string();
+  const std::string cache = (temp.path / "cache").string();
+  const std::int64_t later = ContentDigests::NowNs() + 60 * kSecond;
+  CountingFileSystem disk;
+
+  auto walk = [&](std::int64_t now) {
+    ContentDigests digests(cache, now);
+    seams::DiscoverOptions options;
+    options.digests = &digests;
+    seams::Project project = seams::Discover(disk, root, options);
+    digests.Save();
+    return project;
+  };
+  auto plain = [&]() { return Describe(seams::Discover(disk, root, {})); };
+  const std::string expected = plain();
+  CHECK(expected.find("shop/orders/views.py") != std::string::npos);
+  CHECK(expected.find("symlink") != std::string::npos);  // the alias is reported, as a cold walk does
+  disk.listings = 0;
+  CHECK(Describe(walk(later)) == expected);
+  CHECK(disk.listings == 4);  // proj, alias (then dropped as shop/orders met again), shop, shop/orders
+  disk.listings = 0;
+  CHECK(Describe(walk(later)) == expected);
+  CHECK(disk.listings == 0);
+
+  // A file rewritten in place does not move its directory's time, but the walk stamps it afresh.
+  ChangeUntilStampMoves([&] { return disk.StampFile(root + "/shop/models.py"); },
+                        [&](int i) { temp.Write("shop/models.py", "x = " + std::to_string(i + 10) + "\n"); });
+  const std::string rewritten = plain();
+  CHECK(rewritten != expected);
+  disk.listings = 0;
+  CHECK(Describe(walk(later)) == rewritten);
+  CHECK(disk.listings == 0);
+
+  // A new file moves its directory's time: that directory alone is listed again (by both its paths).
+  ChangeUntilStampMoves([&] { return disk.StampDirectory(root + "/shop/orders"); }, [&](int i) {
+    fs::remove(temp.path / "proj" / "shop" / "orders" / ("new" + std::to_string(i - 1) + ".py"));
+    temp.Write("shop/orders/new" + std::to_string(i) + ".py", "z = 3\n");
+  });
+  const std::string with_new = plain();
+  CHECK(with_new.find("shop.orders.new") != std::string::npos);
+  disk.listings = 0;
+  CHECK(Describe(walk(later)) == with_new);
+  CHECK(disk.listings == 2);  // shop/orders, and the alias that reaches it
+
+  // A deleted file is gone from the next walk; a directory changed just now is listed every time.
+  fs::remove_all(temp.path / "proj" / "shop" / "orders");
+  temp.Write("notes.txt", "");  // the root's time moves too
+  const std::string without = plain();
+  CHECK(without.find("shop/orders") == std::string::npos);
+  disk.listings = 0;
+  CHECK(Describe(walk(later)) == without);
+  CHECK(disk.listings == 2);  // proj and shop changed; the dangling alias is not a directory
+  fs::remove_all(cache);
+  disk.listings = 0;
+  CHECK(Describe(walk(ContentDigests::NowNs())) == without);
+  CHECK(Describe(walk(ContentDigests::NowNs())) == without);
+  CHECK(disk.listings == 4);  // proj and shop, twice: their times are younger than the settling time
 }

@@ -11,7 +11,7 @@ namespace seams {
 
 namespace {
 
-constexpr char kMagic[] = "seams-stamps/1 ";
+constexpr char kMagic[] = "seams-stamps/2 ";
 constexpr std::size_t kMaxBytes = std::size_t{256} << 20;
 
 // Reads one unsigned decimal (or signed, for times) and the separator after it.
@@ -54,30 +54,58 @@ std::int64_t ContentDigests::NowNs() {
 
 std::string ContentDigests::Of(std::string_view bytes) { return ContentHashHex({}, bytes); }
 
+bool ContentDigests::Settled(const FileStamp& stamp) const {
+  // Written too recently: another write within the clock's granularity would keep this stamp.
+  const std::int64_t settled = now_ns_ - kSettleNs;
+  return stamp.known && stamp.modified_ns < settled && stamp.changed_ns < settled;
+}
+
 std::optional<std::string> ContentDigests::Find(const std::string& path, const FileStamp& stamp) {
   if (!stamp.known) return std::nullopt;
   std::lock_guard<std::mutex> lock(mutex_);
-  auto used = used_.find(path);
-  if (used != used_.end()) {
+  auto used = used_.files.find(path);
+  if (used != used_.files.end()) {
     if (used->second.stamp == stamp) return used->second.digest;
     return std::nullopt;
   }
-  auto it = read_.find(path);
-  if (it == read_.end() || !(it->second.stamp == stamp)) return std::nullopt;
-  used_.emplace(path, it->second);
+  auto it = read_.files.find(path);
+  if (it == read_.files.end() || !(it->second.stamp == stamp)) return std::nullopt;
+  used_.files.emplace(path, it->second);
   return it->second.digest;
 }
 
 void ContentDigests::Remember(const std::string& path, const FileStamp& stamp, const std::string& digest) {
-  if (!stamp.known || !IsDigest(digest)) return;
-  // Written too recently: another write within the clock's granularity would keep this stamp.
-  const std::int64_t settled = now_ns_ - kSettleNs;
-  if (stamp.modified_ns >= settled || stamp.changed_ns >= settled) return;
+  if (!Settled(stamp) || !IsDigest(digest)) return;
   std::lock_guard<std::mutex> lock(mutex_);
   Entry entry{stamp, digest};
-  auto it = read_.find(path);
-  if (it == read_.end() || !(it->second == entry)) changed_ = true;
-  used_[path] = std::move(entry);
+  auto it = read_.files.find(path);
+  if (it == read_.files.end() || !(it->second == entry)) changed_ = true;
+  used_.files[path] = std::move(entry);
+}
+
+std::optional<std::vector<DirEntry>> ContentDigests::FindListing(const std::string& path, const FileStamp& stamp) {
+  if (!stamp.known) return std::nullopt;
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto used = used_.directories.find(path);
+  if (used != used_.directories.end()) {
+    if (used->second.stamp == stamp) return used->second.entries;
+    return std::nullopt;
+  }
+  auto it = read_.directories.find(path);
+  if (it == read_.directories.end() || !(it->second.stamp == stamp)) return std::nullopt;
+  used_.directories.emplace(path, it->second);
+  return it->second.entries;
+}
+
+void ContentDigests::RememberListing(const std::string& path, const FileStamp& stamp,
+                                     const std::vector<DirEntry>& entries) {
+  if (!Settled(stamp)) return;
+  Listing listing{stamp, entries};
+  for (auto& entry : listing.entries) entry.stamp.reset();
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = read_.directories.find(path);
+  if (it == read_.directories.end() || !(it->second == listing)) changed_ = true;
+  used_.directories[path] = std::move(listing);
 }
 
 void ContentDigests::Save() {
@@ -91,43 +119,89 @@ void ContentDigests::Save() {
   ReplaceFile(directory_, "stamps", bytes);
 }
 
-std::string ContentDigests::Encode(const std::map<std::string, Entry>& entries) {
+namespace {
+
+void PutStamp(std::string* out, const std::string& path, const FileStamp& s) {
+  *out += std::to_string(path.size()) + ' ' + path + ' ' + std::to_string(s.size) + ' ' + std::to_string(s.device) +
+          ' ' + std::to_string(s.inode) + ' ' + std::to_string(s.modified_ns) + ' ' + std::to_string(s.changed_ns) +
+          ' ';
+}
+
+// "<length> <bytes> ": a name that may hold any byte.
+bool Name(std::string_view* rest, std::string* name) {
+  std::size_t length = 0;
+  if (!Number(rest, &length, ' ') || length >= rest->size() || (*rest)[length] != ' ') return false;
+  *name = std::string(rest->substr(0, length));
+  rest->remove_prefix(length + 1);
+  return true;
+}
+
+bool GetStamp(std::string_view* rest, std::string* path, FileStamp* s) {
+  s->known = true;
+  return Name(rest, path) && Number(rest, &s->size, ' ') && Number(rest, &s->device, ' ') &&
+         Number(rest, &s->inode, ' ') && Number(rest, &s->modified_ns, ' ') && Number(rest, &s->changed_ns, ' ');
+}
+
+}  // namespace
+
+std::string ContentDigests::Encode(const Contents& contents) {
   std::string body;
-  for (const auto& [path, entry] : entries) {
-    const FileStamp& s = entry.stamp;
-    body += std::to_string(path.size()) + ' ' + path + ' ' + std::to_string(s.size) + ' ' + std::to_string(s.device) +
-            ' ' + std::to_string(s.inode) + ' ' + std::to_string(s.modified_ns) + ' ' + std::to_string(s.changed_ns) +
-            ' ' + entry.digest + '\n';
+  for (const auto& [path, entry] : contents.files) {
+    body += "f ";
+    PutStamp(&body, path, entry.stamp);
+    body += entry.digest + '\n';
+  }
+  for (const auto& [path, listing] : contents.directories) {
+    body += "d ";
+    PutStamp(&body, path, listing.stamp);
+    body += std::to_string(listing.entries.size()) + '\n';
+    for (const auto& e : listing.entries) {
+      body += std::to_string(e.name.size()) + ' ' + e.name + ' ' + std::to_string(static_cast<int>(e.type)) + ' ' +
+              (e.is_symlink ? '1' : '0') + '\n';
+    }
   }
   return kMagic + Checksum(body) + '\n' + body;
 }
 
-std::optional<std::map<std::string, ContentDigests::Entry>> ContentDigests::Decode(std::string_view bytes) {
+std::optional<ContentDigests::Contents> ContentDigests::Decode(std::string_view bytes) {
   const std::size_t header = sizeof kMagic - 1 + 16 + 1;
   if (bytes.size() < header || bytes.substr(0, sizeof kMagic - 1) != kMagic || bytes[header - 1] != '\n') {
     return std::nullopt;
   }
   std::string_view rest = bytes.substr(header);
   if (bytes.substr(sizeof kMagic - 1, 16) != Checksum(rest)) return std::nullopt;
-  std::map<std::string, Entry> entries;
+  Contents contents;
   while (!rest.empty()) {
-    std::size_t length = 0;
-    if (!Number(&rest, &length, ' ') || length >= rest.size() || rest[length] != ' ') return std::nullopt;
-    std::string path(rest.substr(0, length));
-    rest.remove_prefix(length + 1);
-    Entry entry;
-    FileStamp& s = entry.stamp;
-    s.known = true;
-    if (!Number(&rest, &s.size, ' ') || !Number(&rest, &s.device, ' ') || !Number(&rest, &s.inode, ' ') ||
-        !Number(&rest, &s.modified_ns, ' ') || !Number(&rest, &s.changed_ns, ' ')) {
-      return std::nullopt;
+    const char kind = rest[0];
+    if (rest.size() < 2 || (kind != 'f' && kind != 'd') || rest[1] != ' ') return std::nullopt;
+    rest.remove_prefix(2);
+    std::string path;
+    FileStamp stamp;
+    if (!GetStamp(&rest, &path, &stamp)) return std::nullopt;
+    if (kind == 'f') {
+      if (rest.size() < 33 || rest[32] != '\n' || !IsDigest(rest.substr(0, 32))) return std::nullopt;
+      Entry entry{stamp, std::string(rest.substr(0, 32))};
+      rest.remove_prefix(33);
+      if (!contents.files.emplace(std::move(path), std::move(entry)).second) return std::nullopt;
+      continue;
     }
-    if (rest.size() < 33 || rest[32] != '\n' || !IsDigest(rest.substr(0, 32))) return std::nullopt;
-    entry.digest = std::string(rest.substr(0, 32));
-    rest.remove_prefix(33);
-    if (!entries.emplace(std::move(path), std::move(entry)).second) return std::nullopt;
+    std::size_t count = 0;
+    if (!Number(&rest, &count, '\n') || count > rest.size()) return std::nullopt;
+    Listing listing{stamp, {}};
+    for (std::size_t i = 0; i < count; ++i) {
+      DirEntry e;
+      int type = 0, link = 0;
+      if (!Name(&rest, &e.name) || !Number(&rest, &type, ' ') || !Number(&rest, &link, '\n') || type < 0 ||
+          type > static_cast<int>(EntryType::kOther) || link < 0 || link > 1) {
+        return std::nullopt;
+      }
+      e.type = static_cast<EntryType>(type);
+      e.is_symlink = link == 1;
+      listing.entries.push_back(std::move(e));
+    }
+    if (!contents.directories.emplace(std::move(path), std::move(listing)).second) return std::nullopt;
   }
-  return entries;
+  return contents;
 }
 
 }  // namespace seams

@@ -7,6 +7,13 @@
 /// so a stamp younger than kSettleNs before the run began is never remembered.
 /// The change time cannot be set back by `touch`, so a rewritten file always
 /// gets a new stamp.
+///
+/// Directory listings are remembered the same way, by the directory's own stamp:
+/// its modification time moves whenever an entry is added, removed or renamed
+/// (git's untracked cache rests on the same rule), so an unchanged directory
+/// costs the walk one stat instead of an open, two reads of its entries and a
+/// close. The files in it are still stamped one by one: their bytes can change
+/// without their directory's time moving.
 
 #include <cstdint>
 #include <map>
@@ -14,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lib/core/file_system.h"
 
@@ -34,6 +42,12 @@ class ContentDigests {
   /// Remembers `digest` as the bytes of `path` under `stamp`; a stamp that is
   /// unknown, or younger than kSettleNs before the run began, is not remembered.
   void Remember(const std::string& path, const FileStamp& stamp, const std::string& digest);
+  /// The entries (names, types, symlink flags; no stamps) remembered for the
+  /// directory `path` under its `stamp`, or nullopt.
+  std::optional<std::vector<DirEntry>> FindListing(const std::string& path, const FileStamp& stamp);
+  /// Remembers the listing of the directory `path` under its `stamp`, by the same
+  /// rule as Remember: a stamp that is unknown or has not settled is not kept.
+  void RememberListing(const std::string& path, const FileStamp& stamp, const std::vector<DirEntry>& entries);
   /// When this run remembered a digest that was not read from the file, writes
   /// the stamps it found or remembered (so those of deleted files go), under a
   /// temporary name then renamed: concurrent runs are safe. Failures are
@@ -50,16 +64,28 @@ class ContentDigests {
     std::string digest;
     bool operator==(const Entry&) const = default;
   };
-  static std::string Encode(const std::map<std::string, Entry>& entries);
-  static std::optional<std::map<std::string, Entry>> Decode(std::string_view bytes);
+  struct Listing {
+    FileStamp stamp;
+    std::vector<DirEntry> entries;  ///< Without their stamps.
+    bool operator==(const Listing&) const = default;
+  };
+  struct Contents {
+    std::map<std::string, Entry> files;
+    std::map<std::string, Listing> directories;
+    bool operator==(const Contents&) const = default;
+  };
+  static std::string Encode(const Contents& contents);
+  static std::optional<Contents> Decode(std::string_view bytes);
 
  private:
+  bool Settled(const FileStamp& stamp) const;
+
   std::string directory_;
   std::int64_t now_ns_;
   std::mutex mutex_;
-  std::map<std::string, Entry> read_;  // as loaded
-  std::map<std::string, Entry> used_;  // found or remembered by this run
-  bool changed_ = false;               // a remembered entry is not in read_
+  Contents read_;        // as loaded
+  Contents used_;        // found or remembered by this run
+  bool changed_ = false;  // a remembered entry is not in read_
 };
 
 }  // namespace seams

@@ -46,10 +46,7 @@ FileStamp StampOf(const struct stat& info) {
   return stamp;
 }
 
-std::string IdentityOf(const struct stat& info) {
-  return std::to_string(static_cast<unsigned long long>(info.st_dev)) + ":" +
-         std::to_string(static_cast<unsigned long long>(info.st_ino));
-}
+std::string IdentityOf(const struct stat& info) { return IdentityOfStamp(StampOf(info)); }
 
 // Lists the open directory `fd`, sorted by name; closes nothing. getdents64 until the end:
 // with the open and close, four system calls for most directories (std::filesystem's
@@ -246,6 +243,16 @@ std::optional<FileStamp> RealFileSystem::StampFile(const std::string& path) cons
   struct stat info;
   if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
   return StampOf(info);
+}
+
+std::optional<FileStamp> RealFileSystem::StampDirectory(const std::string& path) const {
+  struct stat info;
+  if (::stat(path.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) return std::nullopt;
+  return StampOf(info);
+}
+
+std::string IdentityOfStamp(const FileStamp& stamp) {
+  return std::to_string(stamp.device) + ":" + std::to_string(stamp.inode);
 }
 
 std::optional<std::string> RealFileSystem::DirectoryIdentity(const std::string& path) const {

@@ -34,6 +34,7 @@ struct DirEntry {
   bool is_symlink = false;
   /// Set for the files a listing was asked to stamp (ListDirectoryWithIdentity).
   std::optional<FileStamp> stamp;
+  bool operator==(const DirEntry&) const = default;
 };
 
 /// What the analysis needs of a file system. Paths are '/'-separated strings.
@@ -58,6 +59,10 @@ class FileSystem {
 
   /// Reads a whole file. Returns false and sets `error` on failure.
   virtual bool ReadFile(const std::string& path, std::string* contents, std::string* error) const = 0;
+
+  /// The stamp of the directory at `path` (after symlinks), whose device and inode
+  /// are its identity; nullopt when unknown or when the file system keeps no times.
+  virtual std::optional<FileStamp> StampDirectory(const std::string&) const { return std::nullopt; }
 
   /// Size in bytes of the file at `path`, or nullopt when unknown.
   virtual std::optional<std::uint64_t> FileSize(const std::string& path) const = 0;
@@ -93,6 +98,7 @@ class RealFileSystem : public FileSystem {
   bool ReadFile(const std::string& path, std::string* contents, std::string* error) const override;
   std::optional<std::uint64_t> FileSize(const std::string& path) const override;
   std::optional<FileStamp> StampFile(const std::string& path) const override;
+  std::optional<FileStamp> StampDirectory(const std::string& path) const override;
   std::optional<std::string> Canonical(const std::string& path) const override;
   std::optional<std::string> DirectoryIdentity(const std::string& path) const override;
 };
@@ -132,6 +138,9 @@ std::optional<std::string> ReadRegularFile(const std::string& path, std::size_t 
 /// old file or the new one, never half of one. False on failure, which leaves
 /// nothing behind. For cache entries.
 bool ReplaceFile(const std::string& directory, const std::string& name, std::string_view bytes);
+
+/// The identity DirectoryIdentity gives, from a directory's stamp ("device:inode").
+std::string IdentityOfStamp(const FileStamp& stamp);
 
 /// Joins two '/'-separated path parts ("a" + "b" → "a/b"; "" + "b" → "b").
 std::string JoinPath(const std::string& base, const std::string& name);

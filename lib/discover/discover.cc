@@ -160,6 +160,33 @@ struct DirResult {
   std::vector<Diagnostic> diagnostics;
 };
 
+// Lists the directory `abs`, with the stamps of its .py files. With `digests`, from
+// the entries remembered under the directory's stamp when it is unchanged: one
+// stat, not a listing. Files still get their own stamps (their bytes can change
+// without the directory's time moving), and a symlink's target its type. A
+// directory listed afresh is remembered for the next run.
+bool ListDirectory(const FileSystem& fs, const std::string& abs, ContentDigests* digests,
+                   std::vector<DirEntry>* entries, std::string* identity, std::string* error) {
+  const std::optional<FileStamp> stamp = digests ? fs.StampDirectory(abs) : std::nullopt;
+  std::optional<std::vector<DirEntry>> remembered = stamp ? digests->FindListing(abs, *stamp) : std::nullopt;
+  if (!remembered) {
+    if (!fs.ListDirectoryWithIdentity(abs, entries, identity, error, ".py")) return false;
+    if (stamp && *identity == IdentityOfStamp(*stamp)) digests->RememberListing(abs, *stamp, *entries);
+    return true;
+  }
+  *entries = std::move(*remembered);
+  *identity = IdentityOfStamp(*stamp);
+  for (auto& entry : *entries) {
+    const std::string path = JoinPath(abs, entry.name);
+    if (entry.is_symlink) entry.type = fs.Stat(path).value_or(EntryType::kOther);
+    if (entry.type == EntryType::kFile && entry.name.ends_with(".py")) {
+      entry.stamp = fs.StampFile(path);
+      if (!entry.stamp) entry.type = EntryType::kOther;  // gone since: reported as unreadable
+    }
+  }
+  return true;
+}
+
 // Reads one directory: its Python files, and the subdirectories to visit next (`more`).
 DirResult ReadDirectory(const FileSystem& fs, const std::string& root, const DiscoverOptions& options,
                         const Visit& visit, std::vector<Visit>* more) {
@@ -172,7 +199,7 @@ DirResult ReadDirectory(const FileSystem& fs, const std::string& root, const Dis
   // directory met again through a symlink is then dropped before its entries are read.
   std::vector<DirEntry> entries;
   std::string identity, error;
-  if (!fs.ListDirectoryWithIdentity(abs, &entries, &identity, &error, ".py")) {
+  if (!ListDirectory(fs, abs, options.digests, &entries, &identity, &error)) {
     out.diagnostics.push_back({"unreadable-directory", Severity::kWarning, rel, 0, 0,
                                (error == "cannot resolve directory" ? error : "cannot list directory: " + error) +
                                    "; skipped"});

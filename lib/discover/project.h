@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "lib/core/content_digests.h"
 #include "lib/core/diagnostic.h"
 #include "lib/core/file_system.h"
 #include "lib/core/progress.h"
@@ -31,6 +32,9 @@ struct DiscoverOptions {
   std::vector<std::string> exclude;  ///< Globs matched against relative paths (`**` crosses '/').
   std::uint64_t max_file_bytes = 10u << 20;  ///< Larger files are listed but not parsed.
   ProgressFn progress;  ///< Told the number of Python files found so far (total 0); may be empty.
+  /// Directory listings remembered by their stamps (a warm walk lists only the
+  /// directories that changed), and remembered for the next run. May be null.
+  ContentDigests* digests = nullptr;
 };
 
 /// The discovered project. Files are sorted by path; modules are unique.
