@@ -14,6 +14,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # The copy keeps the directory's name: it can be part of module names (django.*).
 mkdir "$work/copy" && cp -r "$path" "$work/copy/" && tree="$work/copy/$(basename "$path")"
+# Stamps younger than two seconds are never trusted (a second write within the
+# clock's granularity could keep them): let the copy settle, as a checkout has.
+sleep 3
 change="${4:-$(cd "$tree" && find . -name models.py -not -path '*/migrations/*' | sort | head -1)}"
 config=()
 if [ "$path" = /usr/lib/python3/dist-packages/django ]; then

@@ -60,17 +60,26 @@ bool ContentDigests::Settled(const FileStamp& stamp) const {
   return stamp.known && stamp.modified_ns < settled && stamp.changed_ns < settled;
 }
 
+namespace {
+
+// What this run found or remembered for `path`: moved from what was loaded on
+// first use (no copy), so that Save writes only what this run saw.
+template <typename Map>
+typename Map::iterator Use(Map* read, Map* used, const std::string& path) {
+  auto it = used->find(path);
+  if (it != used->end()) return it;
+  auto node = read->extract(path);
+  if (node.empty()) return used->end();
+  return used->insert(std::move(node)).position;
+}
+
+}  // namespace
+
 std::optional<std::string> ContentDigests::Find(const std::string& path, const FileStamp& stamp) {
   if (!stamp.known) return std::nullopt;
   std::lock_guard<std::mutex> lock(mutex_);
-  auto used = used_.files.find(path);
-  if (used != used_.files.end()) {
-    if (used->second.stamp == stamp) return used->second.digest;
-    return std::nullopt;
-  }
-  auto it = read_.files.find(path);
-  if (it == read_.files.end() || !(it->second.stamp == stamp)) return std::nullopt;
-  used_.files.emplace(path, it->second);
+  auto it = Use(&read_.files, &used_.files, path);
+  if (it == used_.files.end() || !(it->second.stamp == stamp)) return std::nullopt;
   return it->second.digest;
 }
 
@@ -78,22 +87,21 @@ void ContentDigests::Remember(const std::string& path, const FileStamp& stamp, c
   if (!Settled(stamp) || !IsDigest(digest)) return;
   std::lock_guard<std::mutex> lock(mutex_);
   Entry entry{stamp, digest};
-  auto it = read_.files.find(path);
-  if (it == read_.files.end() || !(it->second == entry)) changed_ = true;
-  used_.files[path] = std::move(entry);
+  auto it = Use(&read_.files, &used_.files, path);
+  if (it == used_.files.end()) {
+    used_.files.emplace(path, std::move(entry));
+    changed_ = true;
+  } else if (!(it->second == entry)) {
+    it->second = std::move(entry);
+    changed_ = true;
+  }
 }
 
 std::optional<std::vector<DirEntry>> ContentDigests::FindListing(const std::string& path, const FileStamp& stamp) {
   if (!stamp.known) return std::nullopt;
   std::lock_guard<std::mutex> lock(mutex_);
-  auto used = used_.directories.find(path);
-  if (used != used_.directories.end()) {
-    if (used->second.stamp == stamp) return used->second.entries;
-    return std::nullopt;
-  }
-  auto it = read_.directories.find(path);
-  if (it == read_.directories.end() || !(it->second.stamp == stamp)) return std::nullopt;
-  used_.directories.emplace(path, it->second);
+  auto it = Use(&read_.directories, &used_.directories, path);
+  if (it == used_.directories.end() || !(it->second.stamp == stamp)) return std::nullopt;
   return it->second.entries;
 }
 
@@ -103,9 +111,14 @@ void ContentDigests::RememberListing(const std::string& path, const FileStamp& s
   Listing listing{stamp, entries};
   for (auto& entry : listing.entries) entry.stamp.reset();
   std::lock_guard<std::mutex> lock(mutex_);
-  auto it = read_.directories.find(path);
-  if (it == read_.directories.end() || !(it->second == listing)) changed_ = true;
-  used_.directories[path] = std::move(listing);
+  auto it = Use(&read_.directories, &used_.directories, path);
+  if (it == used_.directories.end()) {
+    used_.directories.emplace(path, std::move(listing));
+    changed_ = true;
+  } else if (!(it->second == listing)) {
+    it->second = std::move(listing);
+    changed_ = true;
+  }
 }
 
 void ContentDigests::Save() {
