@@ -96,9 +96,10 @@ int RunCheck(const CheckOptions& options) {
     analysis_options.parse.digests = std::make_shared<ContentDigests>(common.analysis.cache_dir);
     DiscoverOptions discover = analysis_options.discover;
     discover.digests = analysis_options.parse.digests.get();
-    const Project project = Discover(fs, common.path, discover);
+    auto project = std::make_shared<const Project>(Discover(fs, common.path, discover));
     result_key = HashParts(ResultKeyParts(options, common, config, fs,
-                                          ProjectFingerprint(fs, project, analysis_options.parse.digests.get())));
+                                          ProjectFingerprint(fs, *project, analysis_options.parse.digests.get())));
+    analysis_options.discovered = project;  // on a miss, the analysis does not walk again
     analysis_options.parse.digests->Save();
     if (std::optional<std::string> cached = results.Load(result_key)) {
       nlohmann::json report = nlohmann::json::parse(*cached, nullptr, /*allow_exceptions=*/false);
@@ -129,7 +130,9 @@ int RunCheck(const CheckOptions& options) {
   if (!options.base.empty()) {
     // The base revision's violations, from its git objects: only what is absent there is new.
     GitTreeFileSystem base_fs(common.path, options.base);
-    Analysis& base = RunAnalysis(base_fs, common.path, analysis_options, common, std::cerr);
+    AnalysisOptions base_options = analysis_options;
+    base_options.discovered = nullptr;  // another revision's tree
+    Analysis& base = RunAnalysis(base_fs, common.path, base_options, common, std::cerr);
     baseline = std::make_unique<Baseline>();
     for (const auto& v : Check(config, base).violations) baseline->keys.insert(v.Key());
   } else if (!options.baseline.empty()) {

@@ -42,7 +42,7 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   if (!discover.digests) discover.digests = parse.digests.get();
 
   // Find the Python files and name their modules, so every later stage speaks in module names.
-  analysis.project = Discover(fs, root, discover);
+  analysis.project = options.discovered ? *options.discovered : Discover(fs, root, discover);
   clock.Mark("discover", Count(analysis.project.files.size(), "files"));
 
   // Parse every file on all cores; each syntax tree is freed as soon as its facts are out.

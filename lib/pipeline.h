@@ -1,6 +1,7 @@
 #pragma once
 /// The orchestrator: runs the stages of docs/architecture.md in order.
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct AnalysisOptions {
   CouplingWeights weights;  ///< Of every edge kind, for the import graph and the coupling graph alike.
   bool cluster = false;        ///< Propose contexts (the cluster stage).
   ProposalOptions proposal;
+  /// The walk of the root already made, with the same DiscoverOptions (check makes it
+  /// to fingerprint the tree): used instead of walking again. May be null.
+  std::shared_ptr<const Project> discovered;
 };
 
 /// Everything one run learned, stage by stage. Plain values, sorted.
