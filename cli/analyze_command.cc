@@ -34,8 +34,9 @@ class Writer {
 
   void Write(const OutputFile& file) {
     std::string path = options_.output + "/" + file.path;
-    if (file.graphviz.empty()) WriteFile(path, file.text);
-    else RenderWithGraphviz(file.text, file.graphviz, path);
+    if (!file.graphviz.empty()) RenderWithGraphviz(file.Text(), file.graphviz, path);
+    else if (file.stream) WriteFileWith(path, file.stream);
+    else WriteFile(path, file.text);
     ++written_;
     has_handout_ = has_handout_ || file.path == "report.md";
     if (!options_.common.quiet && options_.common.verbose) {

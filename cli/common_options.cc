@@ -64,11 +64,15 @@ void PrintDiagnostics(const Analysis& analysis, const CommonOptions& options, st
 }
 
 void WriteFile(const std::string& path, const std::string& text) {
+  WriteFileWith(path, [&](std::ostream& out) { out << text; });
+}
+
+void WriteFileWith(const std::string& path, const std::function<void(std::ostream&)>& write) {
   std::filesystem::path target(path);
   std::error_code ec;
   if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);
   std::ofstream out(path, std::ios::binary);
-  out << text;
+  write(out);
   out.close();
   if (!out) throw SeamsError(ErrorKind::kInput, "cannot write " + path);
 }

@@ -2,6 +2,7 @@
 /// Options shared by the commands that analyse a tree.
 
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -38,6 +39,8 @@ void PrintDiagnostics(const Analysis& analysis, const CommonOptions& options, st
 
 /// Writes `text` to `path`, creating parent directories. Throws SeamsError(kInput) on failure.
 void WriteFile(const std::string& path, const std::string& text);
+/// WriteFile, with the bytes written by `write` as they are made.
+void WriteFileWith(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 /// Writes `text` to stdout when `path` is empty or "-", else to the file `path`.
 void WriteOutput(const std::string& path, const std::string& text);

@@ -24,13 +24,14 @@ constexpr std::pair<GraphLevel, const char*> kGraphLevels[] = {
 
 void WriteJsonFiles(AnalysisOutputs& outputs, const FileSink& sink) {
   const nlohmann::json& report = outputs.report();
-  sink({"report.json", JsonText(report), ""});
+  // Streamed: the text of a large project's report is as large again as its tree.
+  sink({"report.json", "", "", [&](std::ostream& out) { WriteJson(report, out); }});
   // The shared-database phase of the split, for the database architect.
-  sink({"schema-split.sql", TextOf([&](std::ostream& out) { WriteSchemaSplitSql(report, out); }), ""});
+  sink({"schema-split.sql", TextOf([&](std::ostream& out) { WriteSchemaSplitSql(report, out); }), "", {}});
   for (const auto& [level, name] : kGraphLevels) {
     // Built again by the dot files, not kept: a module graph report is large.
     nlohmann::json graph = BuildGraphReport(outputs.analysis(), level);
-    sink({std::string("graph/") + name + ".json", JsonText(graph), ""});
+    sink({std::string("graph/") + name + ".json", "", "", [&](std::ostream& out) { WriteJson(graph, out); }});
   }
 }
 
@@ -41,14 +42,14 @@ void WriteViews(AnalysisOutputs& outputs, const FileSink& sink, std::string_view
   for (const auto& named : outputs.views()) {
     const View& view = named.second;  // a plain reference: clang 14 cannot capture a structured binding
     std::string text = TextOf([&](std::ostream& out) { format->render.write(view, out); });
-    sink({named.first + "." + extension, std::move(text), format->render.graphviz ? std::string(name) : ""});
+    sink({named.first + "." + extension, std::move(text), format->render.graphviz ? std::string(name) : "", {}});
   }
 }
 
 void WriteDotFiles(AnalysisOutputs& outputs, const FileSink& sink) {
   for (const auto& [level, name] : kGraphLevels) {
     nlohmann::json graph = BuildGraphReport(outputs.analysis(), level);
-    sink({std::string("graph/") + name + ".dot", TextOf([&](std::ostream& out) { WriteGraphDot(graph, out); }), ""});
+    sink({std::string("graph/") + name + ".dot", TextOf([&](std::ostream& out) { WriteGraphDot(graph, out); }), "", {}});
   }
   WriteViews(outputs, sink, "dot");
 }
@@ -58,14 +59,19 @@ void WriteSvgFiles(AnalysisOutputs& outputs, const FileSink& sink) { WriteViews(
 void WritePngFiles(AnalysisOutputs& outputs, const FileSink& sink) { WriteViews(outputs, sink, "png"); }
 
 void WriteHandout(AnalysisOutputs& outputs, const FileSink& sink) {
-  sink({"report.md", TextOf([&](std::ostream& out) { WriteHandoutMarkdown(outputs.report(), out); }), ""});
+  sink({"report.md", TextOf([&](std::ostream& out) { WriteHandoutMarkdown(outputs.report(), out); }), "", {}});
 }
 
 void WriteBoard(AnalysisOutputs& outputs, const FileSink& sink) {
-  sink({"report.html", TextOf([&](std::ostream& out) { WriteReportHtml(outputs.report(), out); }), ""});
+  sink({"report.html", TextOf([&](std::ostream& out) { WriteReportHtml(outputs.report(), out); }), "", {}});
 }
 
 }  // namespace
+
+std::string OutputFile::Text() const {
+  if (!stream) return text;
+  return TextOf(stream);
+}
 
 const std::vector<std::pair<std::string, View>>& AnalysisOutputs::views() {
   if (views_built_) return views_;

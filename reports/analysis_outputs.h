@@ -17,6 +17,7 @@
 /// '.', '-' and '_' replaced by '_').
 
 #include <functional>
+#include <iosfwd>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -51,10 +52,16 @@ class AnalysisOutputs {
 
 /// One file of the output folder: its path under the folder and its text. When
 /// `graphviz` names a format ("svg", "png"), the text is DOT to render into it.
+/// A large file (report.json) comes as `stream` instead, which writes its bytes
+/// to a stream without holding them (text is then empty); like the references
+/// it holds, it is valid only while the sink is called.
 struct OutputFile {
   std::string path;
   std::string text;
   std::string graphviz;
+  std::function<void(std::ostream&)> stream;
+  /// The file's bytes, from `text` or from `stream`.
+  std::string Text() const;
 };
 
 using FileSink = std::function<void(const OutputFile& file)>;

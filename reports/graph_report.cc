@@ -1,5 +1,7 @@
 #include "reports/graph_report.h"
 
+#include <iomanip>
+
 #include <map>
 #include <ostream>
 
@@ -155,7 +157,10 @@ json BuildGraphReport(const Analysis& analysis, GraphLevel level) {
   return report;
 }
 
-void WriteJson(const json& report, std::ostream& out) { out << JsonText(report); }
+void WriteJson(const json& report, std::ostream& out) {
+  // What JsonText gives, without the whole text in memory: the width is the indent.
+  out << std::setw(2) << report << '\n';
+}
 
 std::string JsonText(const json& report) {
   std::string text = report.dump(2);

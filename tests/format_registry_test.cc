@@ -51,7 +51,7 @@ std::map<std::string, std::vector<seams::OutputFile>> AnalyzeFiles() {
   seams::AnalysisOutputs outputs(analysis, report, seams::ViewOptions{});
   std::map<std::string, std::vector<seams::OutputFile>> files;
   for (const auto& format : seams::AnalysisFormats()) {
-    format.render(outputs, [&](const seams::OutputFile& file) { files[std::string(format.name)].push_back(file); });
+    format.render(outputs, [&](const seams::OutputFile& file) { files[std::string(format.name)].push_back({file.path, file.Text(), file.graphviz, {}}); });
   }
   return files;
 }
