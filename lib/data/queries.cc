@@ -564,7 +564,7 @@ class QueryFinder {
     if (!v.ok()) return {};
     // The rest of the dotted root: managers and relation accessors.
     std::vector<ChainLink> links;
-    for (std::size_t i = used; i < parts.size(); ++i) links.push_back({parts[i], false, Expr{}, chain.line});
+    for (std::size_t i = used; i < parts.size(); ++i) links.push_back({parts[i], Expr{}, chain.line, false});
     links.insert(links.end(), chain.links.begin(), chain.links.end());
     return ResolveLinks(v, links, f, chain, path, module, outer, start, writes);
   }

@@ -492,7 +492,7 @@ class Extractor {
       spine_.insert(object.id);
       if (!Flatten(object, chain, depth + 1)) return false;
       if (chain->links.empty()) chain->root += "." + Text(attr);
-      else chain->links.push_back({Text(attr), false, Expr{}, Line(attr)});
+      else chain->links.push_back({Text(attr), Expr{}, Line(attr), false});
       return true;
     }
     if (sym == s_.call) {
@@ -524,7 +524,7 @@ class Extractor {
       if (ts_node_is_null(value)) return false;
       spine_.insert(value.id);
       if (!Flatten(value, chain, depth + 1)) return false;
-      chain->links.push_back({"[]", false, Expr{}, Line(node)});
+      chain->links.push_back({"[]", Expr{}, Line(node), false});
       return true;
     }
     return false;

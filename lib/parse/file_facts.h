@@ -94,9 +94,9 @@ struct AttributeRefFact {
 /// attribute), `[0]` (a subscript, name "[]"), or a call of the root itself (name "()").
 struct ChainLink {
   std::string name;
-  bool call = false;
   Expr args;  ///< For a call: kCall with its positional args (items) and keywords.
   int line = 0;
+  bool call = false;
   friend bool operator==(const ChainLink&, const ChainLink&) = default;
 };
 
