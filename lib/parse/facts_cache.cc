@@ -2,6 +2,7 @@
 
 #include "lib/parse/facts_cache.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <sstream>
@@ -82,6 +83,15 @@ class Reader {
     if (n > in_.size() - pos_ + 1) return static_cast<std::size_t>(Fail());  // cannot hold that many items
     return static_cast<std::size_t>(n);
   }
+  /// Count, with room made for that many items in `v`: decoded vectors are
+  /// sized exactly once (no growth, nothing to shrink afterwards). The room is
+  /// capped, so damaged counts nested 64 deep cannot ask for gigabytes.
+  template <typename V>
+  std::size_t Count(V* v) {
+    const std::size_t n = Count();
+    v->reserve(std::min<std::size_t>(n, 4096));
+    return n;
+  }
   std::string S() {
     std::uint64_t n = U();
     if (!ok_ || n > in_.size() - pos_) {
@@ -107,8 +117,8 @@ class Reader {
     e.kind = static_cast<Expr::Kind>(kind);
     e.text = S();
     e.line = I();
-    for (std::size_t n = Count(); ok_ && n > 0; --n) e.items.push_back(E(depth + 1));
-    for (std::size_t n = Count(); ok_ && n > 0; --n) {
+    for (std::size_t n = Count(&e.items); ok_ && n > 0; --n) e.items.push_back(E(depth + 1));
+    for (std::size_t n = Count(&e.keywords); ok_ && n > 0; --n) {
       std::string k = S();
       e.keywords.emplace_back(std::move(k), E(depth + 1));
     }
@@ -192,62 +202,62 @@ std::optional<FileFacts> DeserializeFacts(std::string_view bytes) {
   if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) return std::nullopt;
   Reader r(bytes.substr(sizeof kMagic));  // a view: an entry is read in place, never copied
   FileFacts f;
-  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+  for (std::size_t n = r.Count(&f.imports); r.ok() && n > 0; --n) {
     ImportFact i;
     i.module = r.S(); i.level = r.I(); i.name = r.S(); i.alias = r.S(); i.is_from = r.B(); i.line = r.I();
     i.column = r.I(); i.in_function = r.B(); i.type_checking = r.B(); i.guarded = r.B(); i.scope = r.S();
     f.imports.push_back(std::move(i));
   }
-  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+  for (std::size_t n = r.Count(&f.classes); r.ok() && n > 0; --n) {
     ClassFact c;
     c.name = r.S(); c.qualname = r.S();
-    for (std::size_t k = r.Count(); r.ok() && k > 0; --k) c.bases.push_back(r.E());
-    for (std::size_t k = r.Count(); r.ok() && k > 0; --k) {
+    for (std::size_t k = r.Count(&c.bases); r.ok() && k > 0; --k) c.bases.push_back(r.E());
+    for (std::size_t k = r.Count(&c.keywords); r.ok() && k > 0; --k) {
       std::string key = r.S();
       c.keywords.emplace_back(std::move(key), r.E());
     }
-    for (std::size_t k = r.Count(); r.ok() && k > 0; --k) c.decorators.push_back(r.E());
+    for (std::size_t k = r.Count(&c.decorators); r.ok() && k > 0; --k) c.decorators.push_back(r.E());
     c.line = r.I(); c.end_line = r.I(); c.scope = r.S();
     f.classes.push_back(std::move(c));
   }
-  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+  for (std::size_t n = r.Count(&f.functions); r.ok() && n > 0; --n) {
     FunctionFact fn;
     fn.name = r.S(); fn.qualname = r.S();
-    for (std::size_t k = r.Count(); r.ok() && k > 0; --k) fn.decorators.push_back(r.E());
+    for (std::size_t k = r.Count(&fn.decorators); r.ok() && k > 0; --k) fn.decorators.push_back(r.E());
     fn.line = r.I(); fn.end_line = r.I(); fn.scope = r.S();
     f.functions.push_back(std::move(fn));
   }
-  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+  for (std::size_t n = r.Count(&f.assignments); r.ok() && n > 0; --n) {
     AssignmentFact a;
     a.target = r.S(); a.op = r.S(); a.value = r.E(); a.scope = r.S(); a.line = r.I();
     f.assignments.push_back(std::move(a));
   }
-  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+  for (std::size_t n = r.Count(&f.calls); r.ok() && n > 0; --n) {
     CallFact c;
     c.call = r.E(); c.scope = r.S(); c.line = r.I(); c.deferred = r.B();
     f.calls.push_back(std::move(c));
   }
-  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+  for (std::size_t n = r.Count(&f.call_sites); r.ok() && n > 0; --n) {
     CallSiteFact c;
     c.callee = r.S(); c.scope = r.S(); c.line = r.I(); c.deferred = r.B();
     f.call_sites.push_back(std::move(c));
   }
-  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+  for (std::size_t n = r.Count(&f.attribute_refs); r.ok() && n > 0; --n) {
     AttributeRefFact a;
     a.object = r.S(); a.attribute = r.S(); a.scope = r.S(); a.line = r.I();
     f.attribute_refs.push_back(std::move(a));
   }
-  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) f.dunder_all.push_back(r.S());
-  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+  for (std::size_t n = r.Count(&f.dunder_all); r.ok() && n > 0; --n) f.dunder_all.push_back(r.S());
+  for (std::size_t n = r.Count(&f.suppressions); r.ok() && n > 0; --n) {
     SuppressionFact s;
     s.line = r.I();
-    for (std::size_t k = r.Count(); r.ok() && k > 0; --k) s.rules.push_back(r.S());
+    for (std::size_t k = r.Count(&s.rules); r.ok() && k > 0; --k) s.rules.push_back(r.S());
     f.suppressions.push_back(std::move(s));
   }
-  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+  for (std::size_t n = r.Count(&f.chains); r.ok() && n > 0; --n) {
     ChainFact c;
     c.root = r.S();
-    for (std::size_t k = r.Count(); r.ok() && k > 0; --k) {
+    for (std::size_t k = r.Count(&c.links); r.ok() && k > 0; --k) {
       ChainLink l;
       l.name = r.S(); l.call = r.B(); l.args = r.E(); l.line = r.I();
       c.links.push_back(std::move(l));
@@ -255,12 +265,12 @@ std::optional<FileFacts> DeserializeFacts(std::string_view bytes) {
     c.target = r.S(); c.iterated = r.B(); c.outer = r.I(); c.scope = r.S(); c.line = r.I();
     f.chains.push_back(std::move(c));
   }
-  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+  for (std::size_t n = r.Count(&f.blocks); r.ok() && n > 0; --n) {
     BlockFact b;
     b.expr = r.E(); b.kind = r.S(); b.function = r.S(); b.scope = r.S(); b.line = r.I(); b.end_line = r.I();
     f.blocks.push_back(std::move(b));
   }
-  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+  for (std::size_t n = r.Count(&f.diagnostics); r.ok() && n > 0; --n) {
     Diagnostic d;
     d.code = r.S();
     std::uint64_t severity = r.U();
@@ -271,7 +281,6 @@ std::optional<FileFacts> DeserializeFacts(std::string_view bytes) {
   }
   f.lines = r.I(); f.parsed = r.B(); f.has_syntax_error = r.B();
   if (!r.ok() || !r.AtEnd()) return std::nullopt;
-  ShrinkToFit(&f);
   return f;
 }
 
