@@ -334,6 +334,35 @@ scenario_check_result_cache() {
   assert "a config change is a new answer" test -n "$(cmp "$work/renamed.json" "$work/config.json" 2>&1)"
 }
 
+# A settled tree (older than the two seconds a stamp needs): warm checks answer
+# from remembered stamps and directory listings, and still see every change made
+# since: a new module in a package, a file rewritten in place, a deleted file.
+scenario_check_settled_tree() {
+  init_project
+  sleep 3
+  local cache="$work/proj/.seams-cache"
+  "$seams" check "$work/proj" --format json -o "$work/cold.json"
+  check "cold check" 1 $?
+  assert "the stamps file remembers the directories" grep -aq "^d [0-9]* $work/proj/catalog " "$cache/stamps"
+  assert "and the files' digests" grep -aq "^f [0-9]* $work/proj/catalog/views.py " "$cache/stamps"
+  "$seams" check "$work/proj" --format json -o "$work/warm.json"
+  assert "warm: the same bytes" cmp -s "$work/cold.json" "$work/warm.json"
+  printf 'from payments.models import Payment\n' > "$work/proj/catalog/refunds.py"
+  "$seams" check "$work/proj" --format json -o "$work/added.json"
+  "$seams" check "$work/proj" --format json --no-cache -o "$work/added-nocache.json"
+  assert "a new module in a listed directory is found" grep -q "catalog/refunds.py" "$work/added.json"
+  assert "a new module: the answer of a run without cache" cmp -s "$work/added.json" "$work/added-nocache.json"
+  sed -i 's/^from /import os\nfrom /' "$work/proj/catalog/views.py"
+  "$seams" check "$work/proj" --format json -o "$work/rewritten.json"
+  "$seams" check "$work/proj" --format json --no-cache -o "$work/rewritten-nocache.json"
+  assert "a file rewritten in place: the answer of a run without cache" cmp -s "$work/rewritten.json" "$work/rewritten-nocache.json"
+  rm "$work/proj/catalog/refunds.py"
+  "$seams" check "$work/proj" --format json -o "$work/removed.json"
+  assert "a deleted module is gone" test -z "$(grep -l "catalog/refunds.py" "$work/removed.json")"
+  "$seams" check "$work/proj" --format json --no-cache -o "$work/removed-nocache.json"
+  assert "a deleted module: the answer of a run without cache" cmp -s "$work/removed.json" "$work/removed-nocache.json"
+}
+
 # A baseline that cannot be read, or is not a baseline, is a config error (exit 2).
 scenario_bad_baseline() {
   init_project
