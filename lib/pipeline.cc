@@ -104,6 +104,17 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   }
   clock.Mark("graph", Count(analysis.coupling.nodes.size(), "nodes") + ", " + Count(analysis.coupling.edges.size(), "edges"));
 
+  // What the files had to say, and which were parsed; then no stage reads their facts
+  // again. The rules and reports need each file's line count and suppressions only:
+  // the rest goes before clustering, so it and the proposal and reports are never in
+  // memory together.
+  analysis.diagnostics = analysis.project.diagnostics;
+  for (const FileFacts& facts : analysis.facts) {
+    analysis.diagnostics.insert(analysis.diagnostics.end(), facts.diagnostics.begin(), facts.diagnostics.end());
+    if (facts.parsed) ++analysis.parsed_files; else ++analysis.skipped_files;
+  }
+  if (!options.keep_facts) ReleaseStageFacts(&analysis);
+
   // Cluster the coupling graph into proposed contexts, with the routes the gateway will need.
   if (options.cluster) {
     std::vector<RouteInfo> routes;
@@ -125,14 +136,8 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
     clock.Mark("cluster", Count(analysis.proposal.contexts.size(), "contexts"));
   }
 
-  // Gather what every stage had to say, in one sorted list.
+  // Add what the other stages had to say to the walk's and the files', in one sorted list.
   auto& all = analysis.diagnostics;
-  all = analysis.project.diagnostics;
-  for (std::size_t i = 0; i < analysis.facts.size(); ++i) {
-    const FileFacts& facts = analysis.facts[i];
-    all.insert(all.end(), facts.diagnostics.begin(), facts.diagnostics.end());
-    if (facts.parsed) ++analysis.parsed_files; else ++analysis.skipped_files;
-  }
   all.insert(all.end(), analysis.layout.diagnostics.begin(), analysis.layout.diagnostics.end());
   all.insert(all.end(), analysis.resolution.diagnostics.begin(), analysis.resolution.diagnostics.end());
   all.insert(all.end(), analysis.settings.diagnostics.begin(), analysis.settings.diagnostics.end());

@@ -34,6 +34,9 @@ struct AnalysisOptions {
   /// The walk of the root already made, with the same DiscoverOptions (check makes it
   /// to fingerprint the tree): used instead of walking again. May be null.
   std::shared_ptr<const Project> discovered;
+  /// Keep every file's facts in the Analysis. By default Analyze frees what only
+  /// its stages read once the graphs are built (ReleaseStageFacts).
+  bool keep_facts = false;
 };
 
 /// Everything one run learned, stage by stage. Plain values, sorted.
@@ -70,8 +73,8 @@ void ReleaseDataFacts(Analysis* analysis);
 
 /// Frees what only the stages read: of each file's facts, keeps its line count,
 /// parse status and suppressions (what the reports and the rules read later).
-/// Called before a large report is built, so the facts and the report are never
-/// in memory together.
+/// Analyze calls it once the graphs are built (unless AnalysisOptions::keep_facts),
+/// so the facts and the proposal or a report are never in memory together.
 void ReleaseStageFacts(Analysis* analysis);
 
 }  // namespace seams

@@ -107,6 +107,7 @@ TEST_CASE("the parser records the loaders' calls without the caller naming them"
   flags.model_loaders = {"shop.loading.load_model"};
   AnalysisOptions options = ResolveAnalysisOptions(Config{}, flags);
   CHECK(options.parse.call_names.empty());
+  options.keep_facts = true;
   seams::MemoryFileSystem fs;
   fs.AddFile("proj/a.py", "Order = load_model('orders', 'Order')\nx = unrelated_call()\n");
   seams::Analysis analysis = seams::Analyze(fs, "proj", options);
