@@ -73,6 +73,19 @@ typename Map::iterator Use(Map* read, Map* used, const std::string& path) {
   return used->insert(std::move(node)).position;
 }
 
+// Records `value` as what this run saw for `path`; true when it is news (not what was loaded).
+template <typename Map>
+bool Put(Map* read, Map* used, const std::string& path, typename Map::mapped_type value) {
+  auto it = Use(read, used, path);
+  if (it == used->end()) {
+    used->emplace(path, std::move(value));
+    return true;
+  }
+  if (it->second == value) return false;
+  it->second = std::move(value);
+  return true;
+}
+
 }  // namespace
 
 std::optional<std::string> ContentDigests::Find(const std::string& path, const FileStamp& stamp) {
@@ -86,15 +99,7 @@ std::optional<std::string> ContentDigests::Find(const std::string& path, const F
 void ContentDigests::Remember(const std::string& path, const FileStamp& stamp, const std::string& digest) {
   if (!Settled(stamp) || !IsDigest(digest)) return;
   std::lock_guard<std::mutex> lock(mutex_);
-  Entry entry{stamp, digest};
-  auto it = Use(&read_.files, &used_.files, path);
-  if (it == used_.files.end()) {
-    used_.files.emplace(path, std::move(entry));
-    changed_ = true;
-  } else if (!(it->second == entry)) {
-    it->second = std::move(entry);
-    changed_ = true;
-  }
+  if (Put(&read_.files, &used_.files, path, Entry{stamp, digest})) changed_ = true;
 }
 
 std::optional<std::vector<DirEntry>> ContentDigests::FindListing(const std::string& path, const FileStamp& stamp) {
@@ -111,14 +116,7 @@ void ContentDigests::RememberListing(const std::string& path, const FileStamp& s
   Listing listing{stamp, entries};
   for (auto& entry : listing.entries) entry.stamp.reset();
   std::lock_guard<std::mutex> lock(mutex_);
-  auto it = Use(&read_.directories, &used_.directories, path);
-  if (it == used_.directories.end()) {
-    used_.directories.emplace(path, std::move(listing));
-    changed_ = true;
-  } else if (!(it->second == listing)) {
-    it->second = std::move(listing);
-    changed_ = true;
-  }
+  if (Put(&read_.directories, &used_.directories, path, std::move(listing))) changed_ = true;
 }
 
 void ContentDigests::Save() {
