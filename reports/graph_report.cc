@@ -158,14 +158,8 @@ json BuildGraphReport(const Analysis& analysis, GraphLevel level) {
 }
 
 void WriteJson(const json& report, std::ostream& out) {
-  // What JsonText gives, without the whole text in memory: the width is the indent.
+  // Streamed, never held as one string (a report can be tens of megabytes): the width is the indent.
   out << std::setw(2) << report << '\n';
-}
-
-std::string JsonText(const json& report) {
-  std::string text = report.dump(2);
-  text += '\n';
-  return text;
 }
 
 const std::vector<Format<Reporter>>& GraphFormats() {

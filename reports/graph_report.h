@@ -33,9 +33,6 @@ Reporter FindGraphReporter(const std::string& format);
 
 /// Pretty JSON with sorted keys and a final newline.
 void WriteJson(const nlohmann::json& report, std::ostream& out);
-/// The same text as WriteJson, as a string: no stream in between, so a report of
-/// tens of megabytes is not copied three times.
-std::string JsonText(const nlohmann::json& report);
 
 /// Graphviz DOT: apps as clusters at module level, edge thickness by weight.
 void WriteGraphDot(const nlohmann::json& report, std::ostream& out);
