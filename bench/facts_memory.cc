@@ -31,6 +31,7 @@ std::size_t Heap(const Expr& e) {
 struct Tally {
   std::map<std::string, std::size_t> bytes, count;
   std::size_t scope_bytes = 0, scope_count = 0;
+  std::size_t unpacked_chains = 0;  // what the packed chains would take as vectors
   void Add(const std::string& kind, std::size_t n) { bytes[kind] += n; ++count[kind]; }
   void Scope(const std::string& s) { scope_bytes += Heap(s) + sizeof(std::string); ++scope_count; }
 };
@@ -38,7 +39,7 @@ struct Tally {
 void Measure(const FileFacts& f, Tally* t) {
   t->Add("(vectors of FileFacts)", Slots(f.imports) + Slots(f.classes) + Slots(f.functions) + Slots(f.assignments) +
                                        Slots(f.calls) + Slots(f.call_sites) + Slots(f.attribute_refs) +
-                                       Slots(f.chains) + Slots(f.blocks) + Slots(f.dunder_all) +
+                                       Slots(f.blocks) + Slots(f.dunder_all) +
                                        Slots(f.suppressions) + Slots(f.diagnostics) + sizeof(FileFacts));
   for (const auto& x : f.imports) { t->Add("imports", Heap(x.module) + Heap(x.name) + Heap(x.alias) + Heap(x.scope)); t->Scope(x.scope); }
   for (const auto& x : f.classes) {
@@ -59,15 +60,13 @@ void Measure(const FileFacts& f, Tally* t) {
   for (const auto& x : f.calls) { t->Add("calls", Heap(x.call) + Heap(x.scope)); t->Scope(x.scope); }
   for (const auto& x : f.call_sites) { t->Add("call_sites", Heap(x.callee) + Heap(x.scope)); t->Scope(x.scope); }
   for (const auto& x : f.attribute_refs) { t->Add("attribute_refs", Heap(x.object) + Heap(x.attribute) + Heap(x.scope)); t->Scope(x.scope); }
-  for (const auto& x : f.chains) {
-    std::size_t n = Heap(x.root) + Heap(x.target) + Heap(x.scope);
-    t->Add("chains", n);
-    t->Add("chains: link slots", Slots(x.links));
-    for (const auto& l : x.links) {
-      t->Add("chains: link names", Heap(l.name));
-      t->Add("chains: link arguments", Heap(l.args));
-    }
-    t->Scope(x.scope);
+  // Chains are held packed (PackedChains); what they would take unpacked is counted apart.
+  if (!f.chains.empty()) t->Add("chains (packed)", Heap(f.chains.bytes()));
+  const std::vector<ChainFact> chains = f.chains.Unpack();
+  t->unpacked_chains += Slots(chains);
+  for (const auto& x : chains) {
+    t->unpacked_chains += Heap(x.root) + Heap(x.target) + Heap(x.scope) + Slots(x.links);
+    for (const auto& l : x.links) t->unpacked_chains += Heap(l.name) + Heap(l.args);
   }
   for (const auto& x : f.blocks) { t->Add("blocks", Heap(x.expr) + Heap(x.kind) + Heap(x.function) + Heap(x.scope)); t->Scope(x.scope); }
   for (const auto& x : f.dunder_all) t->Add("dunder_all", Heap(x));
@@ -96,6 +95,7 @@ int main(int argc, char** argv) {
   for (const auto& [kind, n] : tally.bytes) {
     std::printf("  %-24s %9zu  %7.1f MiB  %5.1f%%\n", kind.c_str(), tally.count[kind], MiB(n), 100.0 * MiB(n) / MiB(total));
   }
+  std::printf("  chains unpacked would take %.1f MiB (not in the total)\n", MiB(tally.unpacked_chains));
   std::printf("  scope strings: %zu, %.1f MiB with their slots\n", tally.scope_count, MiB(tally.scope_bytes));
   return 0;
 }

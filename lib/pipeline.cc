@@ -150,7 +150,7 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
 
 void ReleaseDataFacts(Analysis* analysis) {
   for (auto& facts : analysis->facts) {
-    std::vector<ChainFact>().swap(facts.chains);
+    facts.chains = PackedChains();
     std::vector<CallSiteFact>().swap(facts.call_sites);
     std::vector<BlockFact>().swap(facts.blocks);
   }

@@ -43,6 +43,7 @@ TEST_CASE("facts survive the cache format exactly, field by field", "[cache]") {
   CHECK(back->calls == facts.calls);
   CHECK(back->attribute_refs == facts.attribute_refs);
   CHECK(back->chains == facts.chains);
+  CHECK(back->chains.Unpack() == facts.chains.Unpack());
   CHECK(back->blocks == facts.blocks);
   CHECK(back->dunder_all == facts.dunder_all);
   CHECK(back->suppressions == facts.suppressions);

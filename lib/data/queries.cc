@@ -371,15 +371,16 @@ class QueryFinder {
     const std::string& path = in_.project.files[f].path;
     const std::string& module = in_.project.files[f].module;
     // Chains in source order, so a local name is bound before it is used.
-    std::vector<std::size_t> order(facts.chains.size());
+    const std::vector<ChainFact> chains = facts.chains.Unpack();
+    std::vector<std::size_t> order(chains.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return facts.chains[a].line < facts.chains[b].line; });
+                     [&](std::size_t a, std::size_t b) { return chains[a].line < chains[b].line; });
     std::map<std::pair<std::string, std::string>, std::vector<Binding>> locals;  // (scope, name) → bindings
-    std::vector<Value> start(facts.chains.size());
+    std::vector<Value> start(chains.size());
     std::vector<WriteInfo> file_writes;
     for (std::size_t i : order) {
-      const ChainFact& chain = facts.chains[i];
+      const ChainFact& chain = chains[i];
       Value outer_start = chain.outer >= 0 && static_cast<std::size_t>(chain.outer) < start.size()
                               ? start[static_cast<std::size_t>(chain.outer)]
                               : Value{};

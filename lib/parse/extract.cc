@@ -149,6 +149,8 @@ class Extractor {
     ForEachNamedChild(root, [&](TSNode child, TSFieldId) { Visit(child, context, 1); });
     KeepReachableCallSites();
   }
+  /// The chains the walk recorded, packed (they are kept packed until the data stage).
+  PackedChains PackedChainsFound() const { return PackedChains(chains_); }
 
  private:
   // A call inside a function whose callee is a dotted name: kept raw (nodes and indices, no
@@ -588,8 +590,8 @@ class Extractor {
     chain.outer = chain_stack_.empty() ? -1 : chain_stack_.back();
     chain.scope = context.scope;
     chain.line = Line(node);
-    facts_->chains.push_back(std::move(chain));
-    return static_cast<int>(facts_->chains.size() - 1);
+    chains_.push_back(std::move(chain));
+    return static_cast<int>(chains_.size() - 1);
   }
 
   static bool IsAtomic(const Expr& e) {
@@ -926,6 +928,7 @@ class Extractor {
     std::string name;
     bool iterated = false;
   } pending_target_;
+  std::vector<ChainFact> chains_;          // packed into the facts once the walk is done
   std::unordered_set<const void*> spine_;  // inner nodes of chains already recorded
   std::vector<int> chain_stack_;           // chains whose arguments are being visited
   int deferred_ = 0;                       // deferring calls whose arguments are being visited
@@ -996,6 +999,7 @@ FileFacts ExtractFacts(TSParser* parser, const std::string& path, std::string so
   }
   Extractor extractor(source, options, &facts);
   extractor.Run(root);
+  facts.chains = extractor.PackedChainsFound();
   std::sort(facts.suppressions.begin(), facts.suppressions.end(),
             [](const SuppressionFact& a, const SuppressionFact& b) { return a.line < b.line; });
   for (auto& diagnostic : facts.diagnostics) {

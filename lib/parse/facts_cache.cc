@@ -10,6 +10,7 @@
 #include "lib/core/content_digests.h"
 #include "lib/core/content_hash.h"
 #include "lib/core/file_system.h"
+#include "lib/parse/binary_format.h"
 #include "lib/parse/facts_version.h"
 
 namespace seams {
@@ -29,118 +30,10 @@ std::uint64_t EntryChecksum(const std::string& key, const char* body, std::size_
 // An entry larger than this is not read: a link to /dev/zero or a runaway file.
 constexpr std::size_t kMaxEntryBytes = std::size_t{1} << 30;
 
-class Writer {
- public:
-  void U(std::uint64_t v) {
-    do {
-      unsigned char byte = v & 0x7F;
-      v >>= 7;
-      if (v) byte |= 0x80;
-      out_ += static_cast<char>(byte);
-    } while (v);
-  }
-  void I(int v) { U(static_cast<std::uint64_t>(static_cast<std::int64_t>(v)) ); }
-  void S(const std::string& s) {
-    U(s.size());
-    out_ += s;
-  }
-  void B(bool b) { out_ += b ? '\1' : '\0'; }
-  void E(const Expr& e) {
-    U(static_cast<std::uint64_t>(e.kind));
-    S(e.text);
-    I(e.line);
-    U(e.items.size());
-    for (const auto& item : e.items) E(item);
-    U(e.keywords.size());
-    for (const auto& [k, v] : e.keywords) {
-      S(k);
-      E(v);
-    }
-  }
-  std::string& str() { return out_; }
-
- private:
-  std::string out_;
-};
-
-class Reader {
- public:
-  explicit Reader(std::string_view in) : in_(in) {}
-  bool ok() const { return ok_; }
-  std::uint64_t U() {
-    std::uint64_t v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (pos_ >= in_.size()) return Fail();
-      unsigned char byte = static_cast<unsigned char>(in_[pos_++]);
-      v |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
-      if (!(byte & 0x80)) return v;
-    }
-    return Fail();
-  }
-  int I() { return static_cast<int>(static_cast<std::int64_t>(U())); }
-  std::size_t Count() {
-    std::uint64_t n = U();
-    if (n > in_.size() - pos_ + 1) return static_cast<std::size_t>(Fail());  // cannot hold that many items
-    return static_cast<std::size_t>(n);
-  }
-  /// Count, with room made for that many items in `v`: decoded vectors are
-  /// sized exactly once (no growth, nothing to shrink afterwards). The room is
-  /// capped, so damaged counts nested 64 deep cannot ask for gigabytes.
-  template <typename V>
-  std::size_t Count(V* v) {
-    const std::size_t n = Count();
-    v->reserve(std::min<std::size_t>(n, 4096));
-    return n;
-  }
-  std::string S() {
-    std::uint64_t n = U();
-    if (!ok_ || n > in_.size() - pos_) {
-      Fail();
-      return "";
-    }
-    std::string s(in_.substr(pos_, static_cast<std::size_t>(n)));
-    pos_ += static_cast<std::size_t>(n);
-    return s;
-  }
-  bool B() {
-    if (pos_ >= in_.size()) return Fail() != 0;
-    return in_[pos_++] != 0;
-  }
-  Expr E(int depth = 0) {
-    Expr e;
-    if (depth > 64) {
-      Fail();
-      return e;
-    }
-    std::uint64_t kind = U();
-    if (kind > static_cast<std::uint64_t>(Expr::Kind::kAttribute)) Fail();
-    e.kind = static_cast<Expr::Kind>(kind);
-    e.text = S();
-    e.line = I();
-    for (std::size_t n = Count(&e.items); ok_ && n > 0; --n) e.items.push_back(E(depth + 1));
-    for (std::size_t n = Count(&e.keywords); ok_ && n > 0; --n) {
-      std::string k = S();
-      e.keywords.emplace_back(std::move(k), E(depth + 1));
-    }
-    return e;
-  }
-  bool AtEnd() const { return pos_ == in_.size(); }
-
- private:
-  std::uint64_t Fail() {
-    ok_ = false;
-    pos_ = in_.size();
-    return 0;
-  }
-  std::string_view in_;
-  std::size_t pos_ = 0;
-  bool ok_ = true;
-};
-
 }  // namespace
 
 std::string SerializeFacts(const FileFacts& f) {
-  Writer w;
+  binary::Writer w;
   w.str().append(kMagic, sizeof kMagic);
   w.U(f.imports.size());
   for (const auto& i : f.imports) {
@@ -181,13 +74,7 @@ std::string SerializeFacts(const FileFacts& f) {
     w.U(s.rules.size());
     for (const auto& r : s.rules) w.S(r);
   }
-  w.U(f.chains.size());
-  for (const auto& c : f.chains) {
-    w.S(c.root);
-    w.U(c.links.size());
-    for (const auto& l : c.links) { w.S(l.name); w.B(l.call); w.E(l.args); w.I(l.line); }
-    w.S(c.target); w.B(c.iterated); w.I(c.outer); w.S(c.scope); w.I(c.line);
-  }
+  w.S(f.chains.bytes());  // already in this format: copied, not encoded again
   w.U(f.blocks.size());
   for (const auto& b : f.blocks) { w.E(b.expr); w.S(b.kind); w.S(b.function); w.S(b.scope); w.I(b.line); w.I(b.end_line); }
   w.U(f.diagnostics.size());
@@ -200,7 +87,7 @@ std::string SerializeFacts(const FileFacts& f) {
 
 std::optional<FileFacts> DeserializeFacts(std::string_view bytes) {
   if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) return std::nullopt;
-  Reader r(bytes.substr(sizeof kMagic));  // a view: an entry is read in place, never copied
+  binary::Reader r(bytes.substr(sizeof kMagic));  // a view: an entry is read in place, never copied
   FileFacts f;
   for (std::size_t n = r.Count(&f.imports); r.ok() && n > 0; --n) {
     ImportFact i;
@@ -254,16 +141,11 @@ std::optional<FileFacts> DeserializeFacts(std::string_view bytes) {
     for (std::size_t k = r.Count(&s.rules); r.ok() && k > 0; --k) s.rules.push_back(r.S());
     f.suppressions.push_back(std::move(s));
   }
-  for (std::size_t n = r.Count(&f.chains); r.ok() && n > 0; --n) {
-    ChainFact c;
-    c.root = r.S();
-    for (std::size_t k = r.Count(&c.links); r.ok() && k > 0; --k) {
-      ChainLink l;
-      l.name = r.S(); l.call = r.B(); l.args = r.E(); l.line = r.I();
-      c.links.push_back(std::move(l));
-    }
-    c.target = r.S(); c.iterated = r.B(); c.outer = r.I(); c.scope = r.S(); c.line = r.I();
-    f.chains.push_back(std::move(c));
+  if (r.ok()) {
+    // Kept packed, as extraction keeps them: checked, but not built until the data stage.
+    auto chains = PackedChains::FromBytes(r.View());
+    if (!chains) return std::nullopt;
+    f.chains = std::move(*chains);
   }
   for (std::size_t n = r.Count(&f.blocks); r.ok() && n > 0; --n) {
     BlockFact b;

@@ -35,11 +35,6 @@ void ShrinkToFit(FileFacts* facts) {
   for (auto& c : facts->calls) Fit(&c.call);
   Fit(&facts->call_sites);
   Fit(&facts->attribute_refs);
-  Fit(&facts->chains);
-  for (auto& c : facts->chains) {
-    Fit(&c.links);
-    for (auto& link : c.links) Fit(&link.args);
-  }
   Fit(&facts->blocks);
   Fit(&facts->dunder_all);
   Fit(&facts->suppressions);
