@@ -63,9 +63,9 @@ int RunAnalyze(const AnalyzeOptions& options) {
   const std::set<std::string> selected(options.formats.begin(), options.formats.end());
   Analysis& analysis = AnalyzeAndCluster(options.common, options.cluster, options.config, std::cerr);
   ReleaseStageFacts(&analysis);
-  // The report is the contract; every other file is a view of it.
-  const nlohmann::json& report = KeepUntilExit(BuildAnalysisReport(analysis));
-  AnalysisOutputs outputs(analysis, report, options.view_options);
+  // The report is the contract; every other file is a view of it. Kept, like the analysis:
+  // destroying a report tree value by value would cost more than the OS takes at exit.
+  AnalysisOutputs& outputs = KeepUntilExit(AnalysisOutputs(analysis, options.view_options));
   Writer writer(options);
   for (const auto& format : AnalysisFormats()) {
     if (selected.count(std::string(format.name))) format.render(outputs, [&](const OutputFile& file) { writer.Write(file); });

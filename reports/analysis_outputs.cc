@@ -3,6 +3,7 @@
 #include <cctype>
 #include <sstream>
 
+#include "reports/analysis_report.h"
 #include "reports/data_report.h"
 #include "reports/graph_report.h"
 #include "reports/html_report.h"
@@ -23,15 +24,15 @@ constexpr std::pair<GraphLevel, const char*> kGraphLevels[] = {
     {GraphLevel::kModule, "modules"}, {GraphLevel::kApp, "apps"}, {GraphLevel::kModel, "models"}};
 
 void WriteJsonFiles(AnalysisOutputs& outputs, const FileSink& sink) {
-  const nlohmann::json& report = outputs.report();
-  // Streamed: the text of a large project's report is as large again as its tree.
-  sink({"report.json", "", "", [&](std::ostream& out) { WriteJson(report, out); }});
-  // The shared-database phase of the split, for the database architect.
-  sink({"schema-split.sql", TextOf([&](std::ostream& out) { WriteSchemaSplitSql(report, out); }), "", {}});
+  // Written member by member: as one tree, a large project's report takes more memory than its facts.
+  sink({"report.json", "", "", [&](std::ostream& out) { outputs.document().Write(out); }});
+  // The shared-database phase of the split, for the database architect: it reads the data plan.
+  const nlohmann::json data = {{"data", outputs.document().Member("data")},
+                               {"project", outputs.document().Member("project")}};
+  sink({"schema-split.sql", TextOf([&](std::ostream& out) { WriteSchemaSplitSql(data, out); }), "", {}});
   for (const auto& [level, name] : kGraphLevels) {
-    // Built again by the dot files, not kept: a module graph report is large.
-    nlohmann::json graph = BuildGraphReport(outputs.analysis(), level);
-    sink({std::string("graph/") + name + ".json", "", "", [&](std::ostream& out) { WriteJson(graph, out); }});
+    const JsonDocument graph = GraphDocument(outputs.analysis(), level);
+    sink({std::string("graph/") + name + ".json", "", "", [&](std::ostream& out) { graph.Write(out); }});
   }
 }
 
@@ -73,15 +74,23 @@ std::string OutputFile::Text() const {
   return TextOf(stream);
 }
 
+AnalysisOutputs::AnalysisOutputs(const Analysis& analysis, ViewOptions view_options)
+    : analysis_(analysis), document_(AnalysisDocument(analysis)), view_options_(std::move(view_options)) {}
+
+const nlohmann::json& AnalysisOutputs::report() {
+  if (!report_) report_ = std::make_unique<nlohmann::json>(document_.ToJson());
+  return *report_;
+}
+
 const std::vector<std::pair<std::string, View>>& AnalysisOutputs::views() {
   if (views_built_) return views_;
   views_built_ = true;
-  ViewBuilder builder(report_);
+  ViewBuilder builder(report());
   for (const auto& [kind, name] : {std::pair{ViewKind::kContexts, "contexts"}, std::pair{ViewKind::kApps, "apps"},
                                    std::pair{ViewKind::kModels, "models"}}) {
     views_.emplace_back(name, builder.Build(kind, view_options_));
   }
-  for (const auto& context : report_.at("contexts")) {
+  for (const auto& context : report().at("contexts")) {
     ViewOptions one = view_options_;
     one.context = context.at("name").get<std::string>();
     std::string stem = "contexts/" + ContextFileName(one.context);

@@ -18,6 +18,7 @@
 
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -25,26 +26,30 @@
 
 #include "lib/pipeline.h"
 #include "reports/format_registry.h"
+#include "reports/json_document.h"
 #include "reports/view.h"
 
 namespace seams {
 
-/// What the formats draw from: the analysis, its report, and the views, which
-/// are built once, on first use.
+/// What the formats draw from: the analysis, its report, and the views. The
+/// report is written from its document, member by member; the whole tree and the
+/// views are built on first use, by the formats that read them (md, html, the
+/// diagrams).
 class AnalysisOutputs {
  public:
-  AnalysisOutputs(const Analysis& analysis, const nlohmann::json& report, ViewOptions view_options)
-      : analysis_(analysis), report_(report), view_options_(std::move(view_options)) {}
+  AnalysisOutputs(const Analysis& analysis, ViewOptions view_options);
 
   const Analysis& analysis() const { return analysis_; }
-  const nlohmann::json& report() const { return report_; }
+  const JsonDocument& document() const { return document_; }
+  const nlohmann::json& report();
 
   /// (file stem, view), in the order of the table above.
   const std::vector<std::pair<std::string, View>>& views();
 
  private:
   const Analysis& analysis_;
-  const nlohmann::json& report_;
+  JsonDocument document_;
+  std::unique_ptr<nlohmann::json> report_;
   ViewOptions view_options_;
   std::vector<std::pair<std::string, View>> views_;
   bool views_built_ = false;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lib/pipeline.h"
+#include "reports/json_document.h"
 
 namespace seams {
 
@@ -16,5 +17,8 @@ inline constexpr const char* kAnalysisSchema = "seams.analysis/3";
 /// serializers, string-loader uses, import edges and diagnostics — each with
 /// path and line. Deterministic: sorted lists, relative paths, no timestamps.
 nlohmann::json BuildAnalysisReport(const Analysis& analysis);
+/// The same report as a document, written member by member (JsonDocument::Write)
+/// without the whole tree in memory. It reads `analysis`, which must outlive it.
+JsonDocument AnalysisDocument(const Analysis& analysis);
 
 }  // namespace seams

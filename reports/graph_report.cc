@@ -3,6 +3,7 @@
 #include <iomanip>
 
 #include <map>
+#include <memory>
 #include <ostream>
 
 namespace seams {
@@ -55,107 +56,119 @@ bool ParseGraphLevel(const std::string& text, GraphLevel* level) {
   return true;
 }
 
-json BuildGraphReport(const Analysis& analysis, GraphLevel level) {
-  const Project& project = analysis.project;
-  json report;
-  report["schema"] = kGraphSchema;
-  report["level"] = level == GraphLevel::kModule ? "module" : level == GraphLevel::kApp ? "app" : "model";
+JsonDocument GraphDocument(const Analysis& analysis, GraphLevel level) {
+  JsonDocument report;
+  report.Set("schema", [] { return kGraphSchema; });
+  report.Set("level", [level] { return level == GraphLevel::kModule ? "module" : level == GraphLevel::kApp ? "app" : "model"; });
+  report.Set("project", [&analysis] {
+    const Project& project = analysis.project;
+    int lines = 0;
+    for (const auto& facts : analysis.facts) lines += facts.lines;
+    return json{{"name", project.name},
+                {"package_prefix", project.package_prefix},
+                {"import_roots", project.import_roots},
+                {"manage_py", project.manage_py},
+                {"settings_module", analysis.layout.settings_module},
+                {"files", project.files.size()},
+                {"parsed_files", analysis.parsed_files},
+                {"skipped_files", analysis.skipped_files},
+                {"lines", lines}};
+  });
+  report.Set("settings", [&analysis] {
+    return json{{"module", analysis.settings.module},
+                {"installed_apps_known", analysis.settings.installed_apps_known},
+                {"installed_apps", analysis.settings.installed_apps},
+                {"auth_user_model", analysis.settings.auth_user_model},
+                {"root_urlconf", analysis.settings.root_urlconf}};
+  });
+  report.SetArray("apps", [&analysis](const JsonDocument::Emit& emit) {
+    for (const auto& app : analysis.layout.apps) {
+      emit({{"label", app.label},
+            {"name", app.name},
+            {"package", app.package},
+            {"path", app.path},
+            {"config", app.config},
+            {"has_models", app.has_models},
+            {"installed", app.installed}});
+    }
+  });
 
-  int lines = 0;
-  for (const auto& facts : analysis.facts) lines += facts.lines;
-  report["project"] = {{"name", project.name},
-                       {"package_prefix", project.package_prefix},
-                       {"import_roots", project.import_roots},
-                       {"manage_py", project.manage_py},
-                       {"settings_module", analysis.layout.settings_module},
-                       {"files", project.files.size()},
-                       {"parsed_files", analysis.parsed_files},
-                       {"skipped_files", analysis.skipped_files},
-                       {"lines", lines}};
-  report["settings"] = {{"module", analysis.settings.module},
-                        {"installed_apps_known", analysis.settings.installed_apps_known},
-                        {"installed_apps", analysis.settings.installed_apps},
-                        {"auth_user_model", analysis.settings.auth_user_model},
-                        {"root_urlconf", analysis.settings.root_urlconf}};
-
-  json apps = json::array();
-  for (const auto& app : analysis.layout.apps) {
-    apps.push_back({{"label", app.label},
-                    {"name", app.name},
-                    {"package", app.package},
-                    {"path", app.path},
-                    {"config", app.config},
-                    {"has_models", app.has_models},
-                    {"installed", app.installed}});
-  }
-  report["apps"] = std::move(apps);
-
-  json nodes = json::array();
-  json edges = json::array();
   if (level == GraphLevel::kModule) {
-    for (const auto& node : analysis.module_graph.modules) {
-      json tags = json::array();
-      if (node.is_migration) tags.push_back("migration");
-      if (node.is_test) tags.push_back("test");
-      nodes.push_back({{"id", node.module},
-                       {"path", node.path},
-                       {"app", node.app},
-                       {"group", node.group},
-                       {"package", node.is_package},
-                       {"tags", std::move(tags)},
-                       {"lines", node.lines},
-                       {"external", {{"stdlib", node.stdlib_imports}, {"third_party", node.third_party_imports}}},
-                       {"third_party", node.third_party}});
-    }
-    for (const auto& edge : analysis.module_graph.edges) edges.push_back(EdgeJson(edge, false));
-    report["cycles"] = analysis.module_graph.cycles;
+    report.SetArray("nodes", [&analysis](const JsonDocument::Emit& emit) {
+      for (const auto& node : analysis.module_graph.modules) {
+        json tags = json::array();
+        if (node.is_migration) tags.push_back("migration");
+        if (node.is_test) tags.push_back("test");
+        emit({{"id", node.module},
+              {"path", node.path},
+              {"app", node.app},
+              {"group", node.group},
+              {"package", node.is_package},
+              {"tags", std::move(tags)},
+              {"lines", node.lines},
+              {"external", {{"stdlib", node.stdlib_imports}, {"third_party", node.third_party_imports}}},
+              {"third_party", node.third_party}});
+      }
+    });
+    report.SetArray("edges", [&analysis](const JsonDocument::Emit& emit) {
+      for (const auto& edge : analysis.module_graph.edges) emit(EdgeJson(edge, false));
+    });
+    report.Set("cycles", [&analysis] { return json(analysis.module_graph.cycles); });
   } else if (level == GraphLevel::kModel) {
-    for (const auto& model : analysis.models.models) {
-      nodes.push_back({{"id", model.key},
-                       {"name", model.name},
-                       {"app", model.label},
-                       {"class", model.qualname},
-                       {"path", model.path},
-                       {"line", model.line},
-                       {"abstract", model.abstract},
-                       {"proxy", model.proxy},
-                       {"db_table", model.db_table},
-                       {"bases", model.bases}});
-    }
-    for (const auto& r : analysis.models.relations) {
-      json edge = {{"from", r.from}, {"to", r.to.empty() ? json(nullptr) : json(r.to)}, {"kind", r.kind}, {"field", r.field},
-                   {"path", r.path}, {"line", r.line}, {"external", r.to_external}};
-      if (!r.through.empty()) edge["through"] = r.through;
-      if (!r.on_delete.empty()) edge["on_delete"] = r.on_delete;
-      if (!r.related_name.empty()) edge["related_name"] = r.related_name;
-      edges.push_back(std::move(edge));
-    }
-    report["cycles"] = json::array();
+    report.SetArray("nodes", [&analysis](const JsonDocument::Emit& emit) {
+      for (const auto& model : analysis.models.models) {
+        emit({{"id", model.key},
+              {"name", model.name},
+              {"app", model.label},
+              {"class", model.qualname},
+              {"path", model.path},
+              {"line", model.line},
+              {"abstract", model.abstract},
+              {"proxy", model.proxy},
+              {"db_table", model.db_table},
+              {"bases", model.bases}});
+      }
+    });
+    report.SetArray("edges", [&analysis](const JsonDocument::Emit& emit) {
+      for (const auto& r : analysis.models.relations) {
+        json edge = {{"from", r.from}, {"to", r.to.empty() ? json(nullptr) : json(r.to)}, {"kind", r.kind},
+                     {"field", r.field}, {"path", r.path}, {"line", r.line}, {"external", r.to_external}};
+        if (!r.through.empty()) edge["through"] = r.through;
+        if (!r.on_delete.empty()) edge["on_delete"] = r.on_delete;
+        if (!r.related_name.empty()) edge["related_name"] = r.related_name;
+        emit(std::move(edge));
+      }
+    });
+    report.Set("cycles", [] { return json::array(); });
   } else {
-    ImportGraph apps_graph = AggregateToApps(analysis.module_graph, analysis.layout);
-    for (const auto& group : apps_graph.groups) {
-      nodes.push_back({{"id", group.id},
-                       {"kind", group.is_app ? "app" : "package"},
-                       {"package", group.package},
-                       {"modules", group.modules},
-                       {"lines", group.lines}});
-    }
-    for (const auto& edge : apps_graph.edges) edges.push_back(EdgeJson(edge, true));
-    report["cycles"] = apps_graph.cycles;
+    auto apps_graph = std::make_shared<const ImportGraph>(AggregateToApps(analysis.module_graph, analysis.layout));
+    report.SetArray("nodes", [apps_graph](const JsonDocument::Emit& emit) {
+      for (const auto& group : apps_graph->groups) {
+        emit({{"id", group.id},
+              {"kind", group.is_app ? "app" : "package"},
+              {"package", group.package},
+              {"modules", group.modules},
+              {"lines", group.lines}});
+      }
+    });
+    report.SetArray("edges", [apps_graph](const JsonDocument::Emit& emit) {
+      for (const auto& edge : apps_graph->edges) emit(EdgeJson(edge, true));
+    });
+    report.Set("cycles", [apps_graph] { return json(apps_graph->cycles); });
   }
-  report["nodes"] = std::move(nodes);
-  report["edges"] = std::move(edges);
 
-  json diagnostics = json::array();
-  std::map<std::string, int> by_code;
-  for (const auto& d : analysis.diagnostics) {
-    diagnostics.push_back(DiagnosticJson(d));
-    ++by_code[d.code];
-  }
-  report["diagnostics"] = std::move(diagnostics);
-  report["diagnostic_counts"] = by_code;
+  report.SetArray("diagnostics", [&analysis](const JsonDocument::Emit& emit) {
+    for (const auto& d : analysis.diagnostics) emit(DiagnosticJson(d));
+  });
+  report.Set("diagnostic_counts", [&analysis] {
+    std::map<std::string, int> by_code;
+    for (const auto& d : analysis.diagnostics) ++by_code[d.code];
+    return json(by_code);
+  });
   return report;
 }
+
+json BuildGraphReport(const Analysis& analysis, GraphLevel level) { return GraphDocument(analysis, level).ToJson(); }
 
 void WriteJson(const json& report, std::ostream& out) {
   // Streamed, never held as one string (a report can be tens of megabytes): the width is the indent.

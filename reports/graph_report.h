@@ -8,6 +8,7 @@
 
 #include "lib/pipeline.h"
 #include "reports/format_registry.h"
+#include "reports/json_document.h"
 
 namespace seams {
 
@@ -24,6 +25,9 @@ bool ParseGraphLevel(const std::string& text, GraphLevel* level);
 /// nodes, edges with evidence, import cycles and diagnostics. Deterministic:
 /// every list is sorted, paths are relative, there is no timestamp.
 nlohmann::json BuildGraphReport(const Analysis& analysis, GraphLevel level);
+/// The same report as a document, written member by member (JsonDocument::Write)
+/// without the whole tree in memory. It reads `analysis`, which must outlive it.
+JsonDocument GraphDocument(const Analysis& analysis, GraphLevel level);
 
 /// The formats of `seams graph` (json first: the default).
 const std::vector<Format<Reporter>>& GraphFormats();

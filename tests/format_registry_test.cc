@@ -47,8 +47,7 @@ std::map<std::string, std::vector<seams::OutputFile>> AnalyzeFiles() {
   seams::AnalysisOptions options;
   options.cluster = true;
   seams::Analysis analysis = seams::Analyze(fs, std::string(SEAMS_SOURCE_DIR) + "/examples/shopwise", options);
-  nlohmann::json report = seams::BuildAnalysisReport(analysis);
-  seams::AnalysisOutputs outputs(analysis, report, seams::ViewOptions{});
+  seams::AnalysisOutputs outputs(analysis, seams::ViewOptions{});
   std::map<std::string, std::vector<seams::OutputFile>> files;
   for (const auto& format : seams::AnalysisFormats()) {
     format.render(outputs, [&](const seams::OutputFile& file) { files[std::string(format.name)].push_back({file.path, file.Text(), file.graphviz, {}}); });

@@ -1,0 +1,112 @@
+#include "reports/json_document.h"
+
+#include <ostream>
+
+namespace seams {
+
+using nlohmann::json;
+
+/// Writes as nlohmann's pretty printer does (indent 2, keys in order, no escaping
+/// of non-ASCII), using its own serializer for every value and key, so the bytes match.
+class JsonDocument::Writer {
+ public:
+  explicit Writer(std::ostream& out) : out_(out), serializer_(nlohmann::detail::output_adapter<char>(out), ' ') {}
+
+  void Object(const JsonDocument& document, unsigned indent) {
+    if (document.members_.empty()) {
+      out_ << "{}";
+      return;
+    }
+    out_ << "{\n";
+    bool first = true;
+    for (const auto& [key, value] : document.members_) {
+      if (!first) out_ << ",\n";
+      first = false;
+      Indent(indent + kStep);
+      serializer_.dump(json(key), true, false, kStep, indent + kStep);
+      out_ << ": ";
+      if (value.object) Object(*value.object, indent + kStep);
+      else if (value.elements) Array(value.elements, indent + kStep);
+      else Value(value.make ? value.make() : json(), indent + kStep);
+    }
+    out_ << '\n';
+    Indent(indent);
+    out_ << '}';
+  }
+
+ private:
+  static constexpr unsigned kStep = 2;
+
+  void Array(const Elements& elements, unsigned indent) {
+    bool any = false;
+    elements([&](json element) {
+      out_ << (any ? ",\n" : "[\n");
+      any = true;
+      Indent(indent + kStep);
+      Value(element, indent + kStep);
+    });
+    if (!any) {
+      out_ << "[]";
+      return;
+    }
+    out_ << '\n';
+    Indent(indent);
+    out_ << ']';
+  }
+
+  void Value(const json& value, unsigned indent) { serializer_.dump(value, true, false, kStep, indent); }
+  void Indent(unsigned n) {
+    static const std::string kSpaces(64, ' ');
+    for (; n > kSpaces.size(); n -= static_cast<unsigned>(kSpaces.size())) out_ << kSpaces;
+    out_.write(kSpaces.data(), n);
+  }
+
+  std::ostream& out_;
+  nlohmann::detail::serializer<json> serializer_;
+};
+
+void JsonDocument::Set(const std::string& key, Make make) { members_[key] = Value{std::move(make), {}, nullptr}; }
+
+void JsonDocument::SetArray(const std::string& key, Elements elements) {
+  members_[key] = Value{{}, std::move(elements), nullptr};
+}
+
+JsonDocument& JsonDocument::Object(const std::string& key) {
+  Value& value = members_[key];
+  if (!value.object) value = Value{{}, {}, std::make_unique<JsonDocument>()};
+  return *value.object;
+}
+
+void JsonDocument::Take(const std::string& key, JsonDocument& from, const std::string& from_key) {
+  auto it = from.members_.find(from_key);
+  if (it == from.members_.end()) return;
+  members_[key] = std::move(it->second);
+  from.members_.erase(it);
+}
+
+json JsonDocument::Member(const std::string& key) const {
+  auto it = members_.find(key);
+  if (it == members_.end()) return json();
+  const Value& value = it->second;
+  if (value.object) return value.object->ToJson();
+  if (value.elements) {
+    json array = json::array();
+    value.elements([&](json element) { array.push_back(std::move(element)); });
+    return array;
+  }
+  return value.make ? value.make() : json();
+}
+
+json JsonDocument::ToJson() const {
+  json out = json::object();
+  for (const auto& member : members_) out[member.first] = Member(member.first);
+  return out;
+}
+
+void JsonDocument::Write(std::ostream& out) const {
+  Writer writer(out);
+  writer.Object(*this, 0);
+  out << '\n';
+}
+
+}  // namespace seams

@@ -1,0 +1,111 @@
+// JsonDocument: a report written member by member must be, byte for byte, what
+// nlohmann writes for the whole tree; checked on hand-made documents and on the
+// real reports of the example monolith and Django's own source.
+
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "reports/analysis_report.h"
+#include "reports/graph_report.h"
+#include "reports/json_document.h"
+#include "tests/test_support.h"
+
+using nlohmann::json;
+using seams::JsonDocument;
+
+namespace {
+
+std::string Written(const JsonDocument& document) {
+  std::ostringstream out;
+  document.Write(out);
+  return out.str();
+}
+
+// What `seams` wrote before documents: the tree, dumped by nlohmann with indent 2.
+std::string Dumped(const json& tree) { return tree.dump(2) + "\n"; }
+
+}  // namespace
+
+TEST_CASE("a document writes what nlohmann writes for its tree", "[report][json]") {
+  JsonDocument document;
+  document.Set("z", [] { return json{{"b", 0.1}, {"a", {1, 2.5, nullptr, "x"}}}; });
+  document.SetArray("empty", [](const JsonDocument::Emit&) {});
+  document.SetArray("list", [](const JsonDocument::Emit& emit) {
+    emit(json::object());
+    emit({{"k\"ey\n", "caf\xc3\xa9 \x01"}});
+    emit(json::array());
+    emit(-3);
+  });
+  JsonDocument& nested = document.Object("nested");
+  nested.Set("deep", [] { return json{{"x", json::array({json::array({1})})}}; });
+  nested.Object("none");
+  document.Set("a", [] { return "first"; });
+
+  const json tree = document.ToJson();
+  CHECK(tree.at("list").size() == 4);
+  CHECK(tree.at("empty") == json::array());
+  CHECK(tree.at("nested").at("none") == json::object());
+  CHECK(Written(document) == Dumped(tree));
+  // Keys in order, two spaces a level, empty containers on one line: the exact text.
+  JsonDocument small;
+  small.SetArray("b", [](const JsonDocument::Emit& emit) { emit({{"y", 1}, {"x", true}}); });
+  small.SetArray("a", [](const JsonDocument::Emit&) {});
+  small.Object("c");
+  CHECK(Written(small) == "{\n  \"a\": [],\n  \"b\": [\n    {\n      \"x\": true,\n      \"y\": 1\n    }\n  ],\n  \"c\": {}\n}\n");
+  CHECK(Written(JsonDocument()) == "{}\n");
+}
+
+TEST_CASE("a document makes each member only when it is written, every time", "[report][json]") {
+  int made = 0, listed = 0;
+  JsonDocument document;
+  document.Set("value", [&] { ++made; return 1; });
+  document.SetArray("array", [&](const JsonDocument::Emit& emit) { ++listed; emit(2); });
+  CHECK(made == 0);
+  CHECK(listed == 0);
+  CHECK(document.Member("value") == 1);
+  CHECK(document.Member("array") == json::array({2}));
+  CHECK(document.Member("missing").is_null());
+  Written(document);
+  CHECK(made == 2);
+  CHECK(listed == 2);
+
+  // Take moves a member, under a new name, and leaves none behind.
+  JsonDocument other;
+  other.Take("renamed", document, "array");
+  other.Take("nothing", document, "missing");
+  CHECK(other.ToJson() == json{{"renamed", {2}}});
+  CHECK(document.ToJson() == json{{"value", 1}});
+}
+
+TEST_CASE("the example monolith's reports are written member by member, byte for byte", "[report][json]") {
+  seams::RealFileSystem fs;
+  seams::AnalysisOptions options;
+  options.cluster = true;
+  const seams::Analysis analysis = seams::Analyze(fs, std::string(SEAMS_SOURCE_DIR) + "/examples/shopwise", options);
+  REQUIRE(analysis.has_proposal);
+  const json report = seams::BuildAnalysisReport(analysis);
+  // Every member the streamed writer handles differently is present and not empty.
+  for (const char* key : {"modules", "module_imports", "relations", "contexts", "cross_context", "plan"}) {
+    CAPTURE(key);
+    CHECK_FALSE(report.at(key).empty());
+  }
+  CHECK(report.at("graph").at("nodes").at(0).contains("context"));
+  CHECK(Written(seams::AnalysisDocument(analysis)) == Dumped(report));
+  for (auto level : {seams::GraphLevel::kModule, seams::GraphLevel::kApp, seams::GraphLevel::kModel}) {
+    CHECK(Written(seams::GraphDocument(analysis, level)) == Dumped(seams::BuildGraphReport(analysis, level)));
+  }
+}
+
+TEST_CASE("Django's own report is written member by member, byte for byte", "[report][json][django]") {
+  seams::RealFileSystem fs;
+  seams::AnalysisOptions options = seams::test::DjangoOptions();
+  options.cluster = true;
+  const seams::Analysis analysis = seams::Analyze(fs, SEAMS_DJANGO_DIR, options);
+  const json report = seams::BuildAnalysisReport(analysis);
+  CHECK(report.at("module_imports").size() > 1000);
+  CHECK(Written(seams::AnalysisDocument(analysis)) == Dumped(report));
+  CHECK(Written(seams::GraphDocument(analysis, seams::GraphLevel::kApp)) ==
+        Dumped(seams::BuildGraphReport(analysis, seams::GraphLevel::kApp)));
+}
