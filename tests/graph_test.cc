@@ -107,6 +107,21 @@ TEST_CASE("aggregation to apps sums edges and drops internal ones", "[graph]") {
   }
   CHECK(edges == V{"billing->shop_orders 0/1/0", "core->shop_orders 1/0/0", "shop_orders->billing 1/1/1"});
   CHECK(apps.cycles == std::vector<V>{{"billing", "shop_orders"}});
+  // An app-level edge names the modules each of its imports joins; a module-level edge
+  // is itself the pair of modules, and its evidence does not repeat them.
+  std::map<std::string, std::string> group_of;
+  for (const auto& node : analysis.module_graph.modules) group_of[node.module] = node.group;
+  for (const auto& e : apps.edges) {
+    for (const auto& evidence : e.evidence) {
+      CAPTURE(e.from, e.to, evidence.statement);
+      CHECK(group_of.at(evidence.from) == e.from);
+      CHECK(group_of.at(evidence.to) == e.to);
+    }
+  }
+  CHECK(apps.edges.at(2).evidence.size() == 3);
+  for (const auto& e : analysis.module_graph.edges) {
+    for (const auto& evidence : e.evidence) CHECK((evidence.from.empty() && evidence.to.empty()));
+  }
 }
 
 TEST_CASE("group of a module outside every app", "[graph]") {

@@ -113,7 +113,7 @@ ImportGraph BuildModuleGraph(const Project& project, const std::vector<FileFacts
     ++edge.counts[static_cast<std::size_t>(import.kind)];
     edge.weight += weights.Of(ImportCouplingKind(import.kind));
     edge.evidence.push_back(
-        {node.path, import.line, import.kind, import.guarded, import.statement, node.module, import.target});
+        {node.path, import.line, import.kind, import.guarded, import.statement, {}, {}});
   }
   for (std::size_t i = 0; i < graph.modules.size(); ++i) {
     graph.modules[i].third_party.assign(third_party[i].begin(), third_party[i].end());
@@ -159,7 +159,12 @@ ImportGraph AggregateToApps(const ImportGraph& module_graph, const DjangoLayout&
     out.to = to;
     for (std::size_t k = 0; k < out.counts.size(); ++k) out.counts[k] += edge.counts[k];
     out.weight += edge.weight;
-    out.evidence.insert(out.evidence.end(), edge.evidence.begin(), edge.evidence.end());
+    // Which modules each import joins, now that the edge joins groups.
+    for (const auto& evidence : edge.evidence) {
+      out.evidence.push_back(evidence);
+      out.evidence.back().from = edge.from;
+      out.evidence.back().to = edge.to;
+    }
   }
   for (auto& [key, edge] : edges) {
     SortEvidence(&edge.evidence);

@@ -23,7 +23,9 @@ struct ImportEvidence {
   ImportKind kind = ImportKind::kModule;
   bool guarded = false;
   std::string statement;  ///< "from orders.models import Order"
-  std::string from;       ///< Importing module (kept when edges are aggregated).
+  // At app level only (AggregateToApps), where an edge joins groups: the modules the
+  // import joins. At module level they are the edge's own, and not repeated here.
+  std::string from;       ///< Importing module.
   std::string to;         ///< Imported module.
 };
 
