@@ -32,13 +32,14 @@ struct Tally {
   std::map<std::string, std::size_t> bytes, count;
   std::size_t scope_bytes = 0, scope_count = 0;
   std::size_t unpacked_chains = 0;  // what the packed chains would take as vectors
+  std::size_t unpacked_call_sites = 0;
   void Add(const std::string& kind, std::size_t n) { bytes[kind] += n; ++count[kind]; }
   void Scope(const std::string& s) { scope_bytes += Heap(s) + sizeof(std::string); ++scope_count; }
 };
 
 void Measure(const FileFacts& f, Tally* t) {
   t->Add("(vectors of FileFacts)", Slots(f.imports) + Slots(f.classes) + Slots(f.functions) + Slots(f.assignments) +
-                                       Slots(f.calls) + Slots(f.call_sites) + Slots(f.attribute_refs) +
+                                       Slots(f.calls) + Slots(f.attribute_refs) +
                                        Slots(f.blocks) + Slots(f.dunder_all) +
                                        Slots(f.suppressions) + Slots(f.diagnostics) + sizeof(FileFacts));
   for (const auto& x : f.imports) { t->Add("imports", Heap(x.module) + Heap(x.name) + Heap(x.alias) + Heap(x.scope)); t->Scope(x.scope); }
@@ -58,7 +59,11 @@ void Measure(const FileFacts& f, Tally* t) {
   }
   for (const auto& x : f.assignments) { t->Add("assignments", Heap(x.target) + Heap(x.op) + Heap(x.value) + Heap(x.scope)); t->Scope(x.scope); }
   for (const auto& x : f.calls) { t->Add("calls", Heap(x.call) + Heap(x.scope)); t->Scope(x.scope); }
-  for (const auto& x : f.call_sites) { t->Add("call_sites", Heap(x.callee) + Heap(x.scope)); t->Scope(x.scope); }
+  // Call sites are held packed too.
+  if (!f.call_sites.empty()) t->Add("call_sites (packed)", Heap(f.call_sites.bytes()));
+  const std::vector<CallSiteFact> sites = f.call_sites.Unpack();
+  t->unpacked_call_sites += Slots(sites);
+  for (const auto& x : sites) t->unpacked_call_sites += Heap(x.callee) + Heap(x.scope);
   for (const auto& x : f.attribute_refs) { t->Add("attribute_refs", Heap(x.object) + Heap(x.attribute) + Heap(x.scope)); t->Scope(x.scope); }
   // Chains are held packed (PackedChains); what they would take unpacked is counted apart.
   if (!f.chains.empty()) t->Add("chains (packed)", Heap(f.chains.bytes()));
@@ -95,7 +100,8 @@ int main(int argc, char** argv) {
   for (const auto& [kind, n] : tally.bytes) {
     std::printf("  %-24s %9zu  %7.1f MiB  %5.1f%%\n", kind.c_str(), tally.count[kind], MiB(n), 100.0 * MiB(n) / MiB(total));
   }
-  std::printf("  chains unpacked would take %.1f MiB (not in the total)\n", MiB(tally.unpacked_chains));
+  std::printf("  unpacked, chains would take %.1f MiB and call sites %.1f MiB (not in the total)\n",
+              MiB(tally.unpacked_chains), MiB(tally.unpacked_call_sites));
   std::printf("  scope strings: %zu, %.1f MiB with their slots\n", tally.scope_count, MiB(tally.scope_bytes));
   return 0;
 }

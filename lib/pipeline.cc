@@ -151,7 +151,7 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
 void ReleaseDataFacts(Analysis* analysis) {
   for (auto& facts : analysis->facts) {
     facts.chains = PackedChains();
-    std::vector<CallSiteFact>().swap(facts.call_sites);
+    facts.call_sites = PackedCallSites();
     std::vector<BlockFact>().swap(facts.blocks);
   }
 }

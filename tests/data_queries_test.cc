@@ -144,6 +144,20 @@ TEST_CASE("transactions: writes made by the project functions a block calls, and
   CHECK(wrapper_block);
 }
 
+TEST_CASE("transactions: a wrapper-decorated function in a file without atomic blocks writes through its calls",
+          "[data]") {
+  std::vector<std::string> got;
+  for (const auto& t : Fixture().queries.transactions) {
+    if (t.path != "shop/refunds.py") continue;
+    std::set<std::string> models;
+    for (const auto& w : t.writes) models.insert(w.model);
+    got.push_back(std::to_string(t.line) + " " + t.kind + " " + t.scope + " " + t.opener + " " + Join(t.calls, ",") +
+                  " " + Join(std::vector<std::string>(models.begin(), models.end()), ","));
+  }
+  CHECK(got == std::vector<std::string>{
+                   "9 decorator refund shop.db.traced_atomic billing.api.issue_invoice billing.Invoice"});
+}
+
 TEST_CASE("transactions: a write reached through calls names the functions it went through", "[data]") {
   for (const auto& t : Fixture().queries.transactions) {
     if (t.scope != "checkout") continue;

@@ -28,6 +28,7 @@ TEST_CASE("facts survive the cache format exactly, field by field", "[cache]") {
   REQUIRE_FALSE(facts.calls.empty());
   REQUIRE_FALSE(facts.attribute_refs.empty());
   REQUIRE_FALSE(facts.chains.empty());
+  REQUIRE_FALSE(facts.call_sites.empty());
   REQUIRE_FALSE(facts.blocks.empty());
   REQUIRE_FALSE(facts.dunder_all.empty());
   REQUIRE_FALSE(facts.suppressions.empty());
@@ -44,6 +45,8 @@ TEST_CASE("facts survive the cache format exactly, field by field", "[cache]") {
   CHECK(back->attribute_refs == facts.attribute_refs);
   CHECK(back->chains == facts.chains);
   CHECK(back->chains.Unpack() == facts.chains.Unpack());
+  CHECK(back->call_sites == facts.call_sites);
+  CHECK(back->call_sites.Unpack() == facts.call_sites.Unpack());
   CHECK(back->blocks == facts.blocks);
   CHECK(back->dunder_all == facts.dunder_all);
   CHECK(back->suppressions == facts.suppressions);

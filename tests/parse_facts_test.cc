@@ -166,14 +166,14 @@ TEST_CASE("call sites that may reach a project function, and the ones deferred t
       "\n"
       "helper()\n");
   std::vector<std::string> got;
-  for (const auto& c : facts.call_sites)
+  for (const auto& c : facts.call_sites.Unpack())
     got.push_back(c.callee + "@" + c.scope + ":" + std::to_string(c.line) + (c.deferred ? " deferred" : ""));
   // Calls on parameters and locals, builtins, and module-level calls are not kept.
   CHECK(got == std::vector<std::string>{"helper@Service.run:10", "self.step@Service.run:11", "api.bill@Service.run:12",
                                         "su.tidy@Service.run:13", "issue@Service.run:18 deferred"});
   // The deferring call is named by the Django vocabulary; without it nothing is deferred.
   seams::ParseOptions plain;
-  for (const auto& c : seams::ParseSource("x.py", "from a import f\ndef g():\n    t.on_commit(lambda: f())\n", plain).call_sites)
+  for (const auto& c : seams::ParseSource("x.py", "from a import f\ndef g():\n    t.on_commit(lambda: f())\n", plain).call_sites.Unpack())
     CHECK_FALSE(c.deferred);
   REQUIRE(facts.functions.size() == 2);
   CHECK(facts.functions[0].end_line == 6);

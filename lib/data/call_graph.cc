@@ -109,6 +109,12 @@ const FileScopes& CallGraph::ScopesOf(std::size_t file) {
   return *slot;
 }
 
+const std::vector<CallSiteFact>& CallGraph::SitesOf(std::size_t file) {
+  auto [it, fresh] = sites_.try_emplace(file);
+  if (fresh) it->second = facts_[file].call_sites.Unpack();
+  return it->second;
+}
+
 const std::vector<std::string>& CallGraph::Callees(const std::string& function) {
   auto [it, fresh] = callees_.try_emplace(function);
   if (!fresh) return it->second;
@@ -120,7 +126,7 @@ const std::vector<std::string>& CallGraph::Callees(const std::string& function) 
     const std::string_view qualname = std::string_view(function).substr(module.size() + 1);
     const FileScopes& scopes = ScopesOf(f);
     if (scopes.IsFunction(qualname)) {
-      for (const auto& site : facts_[f].call_sites) {
+      for (const auto& site : SitesOf(f)) {
         if (site.deferred) continue;
         const std::string_view scope = site.scope;
         if (!(scope == qualname ||

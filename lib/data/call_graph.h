@@ -58,12 +58,14 @@ class CallGraph {
 
  private:
   const FileScopes& ScopesOf(std::size_t file);
+  const std::vector<CallSiteFact>& SitesOf(std::size_t file);
 
   const Project& project_;
   const std::vector<FileFacts>& facts_;
   const SymbolTable& symbols_;
   std::unordered_map<std::string_view, std::size_t> file_of_module_;
   std::unordered_map<std::size_t, std::unique_ptr<FileScopes>> scopes_;
+  std::unordered_map<std::size_t, std::vector<CallSiteFact>> sites_;  // unpacked, of the files reached
   std::unordered_map<std::string, std::vector<std::string>> callees_;
 };
 

@@ -259,10 +259,12 @@ class QueryFinder {
     const std::size_t files = std::min(in_.facts.size(), in_.project.files.size());
     for (std::size_t f = next.fetch_add(1); f < files; f = next.fetch_add(1)) {
       const FileFacts& facts = in_.facts[f];
-      // A file without ORM chains, atomic blocks or Django calls (a signal's send) holds nothing to read.
-      // Tests and migrations are not production queries: their joins and transactions need no redesign.
+      // A file without ORM chains, atomic blocks, Django calls (a signal's send) or, when the
+      // project wraps atomic, decorated functions holds nothing to read. Tests and migrations
+      // are not production queries: their joins and transactions need no redesign.
       const SourceFile& file = in_.project.files[f];
-      if (file.is_migration || file.is_test || (facts.chains.empty() && facts.blocks.empty() && facts.calls.empty()))
+      if (file.is_migration || file.is_test) continue;
+      if (facts.chains.empty() && facts.blocks.empty() && facts.calls.empty() && !(!wrappers_.empty() && Decorated(facts)))
         continue;
       File(f);
     }
@@ -358,6 +360,13 @@ class QueryFinder {
     Value value;
   };
 
+  static bool Decorated(const FileFacts& facts) {
+    for (const auto& fn : facts.functions) {
+      if (!fn.decorators.empty()) return true;
+    }
+    return false;
+  }
+
   // The opener of a with-item: Django's atomic, a project wrapper of it, or "".
   std::string Opener(std::size_t f, const Expr& e) const {
     if (IsDjangoAtomic(in_.symbols, f, e)) return "django.db.transaction.atomic";
@@ -434,6 +443,10 @@ class QueryFinder {
       if (FunctionSummary* s = summary(send.scope)) s->signals.push_back(send.signal);
     }
 
+    // The file's call sites, for the calls inside its transactions (atomic blocks, and
+    // functions decorated with a project wrapper).
+    const std::vector<CallSiteFact> sites =
+        facts.blocks.empty() && wrappers_.empty() ? std::vector<CallSiteFact>() : facts.call_sites.Unpack();
     auto transaction = [&](const std::string& kind, int line, int end_line, const std::string& scope,
                            std::string opener) {
       TransactionInfo t;
@@ -454,7 +467,7 @@ class QueryFinder {
       for (const auto& send : sends) {
         if (inside(send.line, send.scope)) t.signals_sent.push_back(send.signal);
       }
-      for (const auto& site : facts.call_sites) {
+      for (const auto& site : sites) {
         if (site.deferred || !inside(site.line, site.scope)) continue;
         std::string callee = ResolveCallSite(in_.project, in_.symbols, f, scopes, site);
         // The opener's own call (`with traced_atomic():`) is not a call inside.

@@ -189,6 +189,7 @@ class Extractor {
     for (const auto& c : facts_->classes) {
       if (c.scope.empty()) bound.insert(c.name);
     }
+    std::vector<CallSiteFact> sites;
     for (const auto& raw : raw_sites_) {
       std::string_view head(source_.data() + raw.head_start, raw.head_end - raw.head_start);
       if (!bound.count(head)) continue;
@@ -197,9 +198,10 @@ class Extractor {
       if (callee.empty()) continue;
       const std::string& scope = raw.scope_function >= 0 ? facts_->functions[raw.scope_function].qualname
                                                           : facts_->classes[raw.scope_class].qualname;
-      facts_->call_sites.push_back({std::move(callee), scope, raw.line, raw.deferred});
+      sites.push_back({std::move(callee), scope, raw.line, raw.deferred});
     }
     raw_sites_.clear();
+    facts_->call_sites = PackedCallSites(sites);
   }
 
   // Calls fn(child, field_id) for each named child. One cursor per nesting depth is

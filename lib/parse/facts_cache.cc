@@ -62,8 +62,7 @@ std::string SerializeFacts(const FileFacts& f) {
   for (const auto& a : f.assignments) { w.S(a.target); w.S(a.op); w.E(a.value); w.S(a.scope); w.I(a.line); }
   w.U(f.calls.size());
   for (const auto& c : f.calls) { w.E(c.call); w.S(c.scope); w.I(c.line); w.B(c.deferred); }
-  w.U(f.call_sites.size());
-  for (const auto& c : f.call_sites) { w.S(c.callee); w.S(c.scope); w.I(c.line); w.B(c.deferred); }
+  w.S(f.call_sites.bytes());  // packed, like the chains
   w.U(f.attribute_refs.size());
   for (const auto& r : f.attribute_refs) { w.S(r.object); w.S(r.attribute); w.S(r.scope); w.I(r.line); }
   w.U(f.dunder_all.size());
@@ -74,7 +73,7 @@ std::string SerializeFacts(const FileFacts& f) {
     w.U(s.rules.size());
     for (const auto& r : s.rules) w.S(r);
   }
-  w.S(f.chains.bytes());  // already in this format: copied, not encoded again
+  w.S(f.chains.bytes());  // packed in this format already: copied, not encoded again
   w.U(f.blocks.size());
   for (const auto& b : f.blocks) { w.E(b.expr); w.S(b.kind); w.S(b.function); w.S(b.scope); w.I(b.line); w.I(b.end_line); }
   w.U(f.diagnostics.size());
@@ -124,10 +123,10 @@ std::optional<FileFacts> DeserializeFacts(std::string_view bytes) {
     c.call = r.E(); c.scope = r.S(); c.line = r.I(); c.deferred = r.B();
     f.calls.push_back(std::move(c));
   }
-  for (std::size_t n = r.Count(&f.call_sites); r.ok() && n > 0; --n) {
-    CallSiteFact c;
-    c.callee = r.S(); c.scope = r.S(); c.line = r.I(); c.deferred = r.B();
-    f.call_sites.push_back(std::move(c));
+  if (r.ok()) {
+    auto sites = PackedCallSites::FromBytes(r.View());
+    if (!sites) return std::nullopt;
+    f.call_sites = std::move(*sites);
   }
   for (std::size_t n = r.Count(&f.attribute_refs); r.ok() && n > 0; --n) {
     AttributeRefFact a;

@@ -33,7 +33,6 @@ void ShrinkToFit(FileFacts* facts) {
   for (auto& a : facts->assignments) Fit(&a.value);
   Fit(&facts->calls);
   for (auto& c : facts->calls) Fit(&c.call);
-  Fit(&facts->call_sites);
   Fit(&facts->attribute_refs);
   Fit(&facts->blocks);
   Fit(&facts->dunder_all);

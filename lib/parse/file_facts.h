@@ -117,30 +117,6 @@ struct ChainFact {
   friend bool operator==(const ChainFact&, const ChainFact&) = default;
 };
 
-/// A file's chains in the facts cache's binary form (lib/parse/binary_format.h).
-/// Chains are most of a project's facts (on saleor, 56 of 101 MiB as vectors), and
-/// only the data stage reads them, one file at a time: so from extraction until
-/// then they are kept packed, a fifth of the size, and unpacked by that file's reader.
-/// The bytes are canonical: two packs are equal exactly when their chains are.
-class PackedChains {
- public:
-  PackedChains() = default;
-  explicit PackedChains(const std::vector<ChainFact>& chains);
-  /// Chains packed by this class and stored elsewhere (a facts-cache entry), or
-  /// nullopt when `bytes` are not a whole, well-formed pack.
-  static std::optional<PackedChains> FromBytes(std::string_view bytes);
-
-  std::vector<ChainFact> Unpack() const;
-  std::size_t size() const { return count_; }
-  bool empty() const { return count_ == 0; }
-  const std::string& bytes() const { return bytes_; }
-  friend bool operator==(const PackedChains&, const PackedChains&) = default;
-
- private:
-  std::string bytes_;  // empty when there are no chains
-  std::size_t count_ = 0;
-};
-
 /// A `with` item whose value is a dotted name or a call of one (`transaction.atomic()`,
 /// `traced_atomic_transaction()`, `open(p)`), or a decorator whose callee's last name is `atomic`.
 struct BlockFact {
@@ -160,6 +136,36 @@ struct SuppressionFact {
   friend bool operator==(const SuppressionFact&, const SuppressionFact&) = default;
 };
 
+/// Facts of one kind for one file, in the facts cache's binary form
+/// (lib/parse/binary_format.h). Query chains and call sites are most of a
+/// project's facts (on saleor, 67 of 101 MiB as vectors), and only the data
+/// stage reads them, one file at a time: so from extraction until then they are
+/// kept packed, a quarter of the size, and unpacked by the code that reads them.
+/// The bytes are canonical: two packs are equal exactly when their facts are.
+/// Defined for ChainFact and CallSiteFact (lib/parse/packed_facts.cc).
+template <typename Fact>
+class Packed {
+ public:
+  Packed() = default;
+  explicit Packed(const std::vector<Fact>& facts);
+  /// Facts packed by this class and stored elsewhere (a facts-cache entry), or
+  /// nullopt when `bytes` are not a whole, well-formed pack.
+  static std::optional<Packed> FromBytes(std::string_view bytes);
+
+  std::vector<Fact> Unpack() const;
+  std::size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  const std::string& bytes() const { return bytes_; }
+  friend bool operator==(const Packed&, const Packed&) = default;
+
+ private:
+  std::string bytes_;  // empty when there are no facts
+  std::size_t count_ = 0;
+};
+
+using PackedChains = Packed<ChainFact>;
+using PackedCallSites = Packed<CallSiteFact>;
+
 /// Everything extracted from one file.
 struct FileFacts {
   std::vector<ImportFact> imports;
@@ -167,7 +173,7 @@ struct FileFacts {
   std::vector<FunctionFact> functions;
   std::vector<AssignmentFact> assignments;
   std::vector<CallFact> calls;
-  std::vector<CallSiteFact> call_sites;  ///< In source order.
+  PackedCallSites call_sites;  ///< In source order.
   std::vector<AttributeRefFact> attribute_refs;
   PackedChains chains;  ///< Possible ORM query/write chains, in the order they were met.
   std::vector<BlockFact> blocks;  ///< `atomic` with-items and decorators.

@@ -1,5 +1,5 @@
-// Packed chains: a file's query chains, kept in the facts' binary form from
-// extraction until the data stage. Checked on Django's own ORM code.
+// Packed facts: a file's query chains and call sites, kept in the facts' binary
+// form from extraction until the data stage. Checked on Django's own code.
 
 #include <catch2/catch.hpp>
 
@@ -83,4 +83,29 @@ TEST_CASE("a cache entry whose chains do not read whole is a miss", "[parse][cha
   std::string damaged = entry;
   damaged[at + facts.chains.bytes().size() - 1] = static_cast<char>(0x80);
   CHECK_FALSE(seams::DeserializeFacts(damaged));
+}
+
+TEST_CASE("call sites unpack to what was packed; damaged packs are refused", "[parse][chains]") {
+  std::size_t sites = 0;
+  for (const auto& facts : DjangoOrmFiles()) {
+    const std::vector<seams::CallSiteFact> unpacked = facts.call_sites.Unpack();
+    REQUIRE(unpacked.size() == facts.call_sites.size());
+    CHECK(seams::PackedCallSites(unpacked) == facts.call_sites);
+    auto again = seams::PackedCallSites::FromBytes(facts.call_sites.bytes());
+    REQUIRE(again);
+    CHECK(again->Unpack() == unpacked);
+    sites += unpacked.size();
+  }
+  CHECK(sites > 50);
+  // admin/options.py calls its own methods: `self.get_queryset(request)` inside ModelAdmin's methods.
+  bool own = false;
+  for (const auto& site : DjangoOrmFiles().at(0).call_sites.Unpack()) {
+    own = own || (site.callee == "self.get_queryset" && site.scope.rfind("ModelAdmin.", 0) == 0 && site.line > 0);
+  }
+  CHECK(own);
+  const std::string bytes = DjangoOrmFiles().at(0).call_sites.bytes();
+  CHECK_FALSE(seams::PackedCallSites::FromBytes(std::string_view(bytes).substr(0, bytes.size() - 1)));
+  CHECK_FALSE(seams::PackedCallSites::FromBytes(bytes + '\0'));
+  // Chains' bytes are not call sites.
+  CHECK_FALSE(seams::PackedCallSites::FromBytes(DjangoOrmFiles().at(0).chains.bytes()));
 }
