@@ -1,6 +1,7 @@
 #include "lib/pipeline.h"
 
 #include <chrono>
+#include <memory>
 #include <set>
 
 #include "lib/django/symbols.h"
@@ -66,13 +67,14 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   MarkInstalledApps(analysis.project, analysis.settings, &analysis.layout);
 
   // Find the models and their relations; names are resolved through imports and re-exports.
-  SymbolTable symbols(analysis.project, analysis.facts, index);
+  // Read through the facts, so freed with them (below).
+  auto symbols = std::make_unique<SymbolTable>(analysis.project, analysis.facts, index);
   analysis.models =
-      FindModels(analysis.project, analysis.facts, analysis.layout, analysis.settings, symbols, options.django);
+      FindModels(analysis.project, analysis.facts, analysis.layout, analysis.settings, *symbols, options.django);
   analysis.tables = TablesOf(analysis.models, analysis.settings);
 
   // Read views, URLs, admin, signals, tasks, forms and serializers: the couplings imports miss.
-  analysis.django = AnalyzeDjango({analysis.project, analysis.facts, analysis.layout, analysis.settings, symbols,
+  analysis.django = AnalyzeDjango({analysis.project, analysis.facts, analysis.layout, analysis.settings, *symbols,
                                    analysis.models, options.django});
 
   clock.Mark("django", Count(analysis.models.models.size(), "models") + ", " + Count(analysis.django.views.size(), "views") +
@@ -80,7 +82,7 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
 
   // Follow every ORM lookup through the model graph, and read the atomic blocks and their writes.
   analysis.queries =
-      FindQueries({analysis.project, analysis.facts, symbols, analysis.models, analysis.settings, options.django,
+      FindQueries({analysis.project, analysis.facts, *symbols, analysis.models, analysis.settings, options.django,
                    options.parse.jobs});
   // Only the data stage reads the query chains, call sites and with-blocks: free them
   // before the graphs are built, so they and the graphs are never in memory together.
@@ -88,13 +90,9 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   clock.Mark("data", Count(analysis.tables.size(), "tables") + ", " + Count(analysis.queries.joins.size(), "joins") +
                          ", " + Count(analysis.queries.transactions.size(), "atomic blocks"));
 
-  // Turn resolved imports into a weighted, evidenced module graph.
-  analysis.module_graph =
-      BuildModuleGraph(analysis.project, analysis.facts, analysis.layout, analysis.resolution, options.weights);
-
   // Join imports and Django facts into one weighted coupling graph of modules and models.
   analysis.coupling = BuildCouplingGraph({analysis.project, analysis.facts, analysis.layout, analysis.resolution,
-                                          symbols, analysis.models, analysis.django},
+                                          *symbols, analysis.models, analysis.django},
                                          options.weights);
   // Each model node carries the tables it owns, as Django names them, for the contexts' ownership.
   for (const auto& table : analysis.tables) {
@@ -102,18 +100,23 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
     if (node >= 0 && analysis.coupling.nodes[static_cast<std::size_t>(node)].kind == NodeKind::kModel)
       analysis.coupling.nodes[static_cast<std::size_t>(node)].tables.push_back(table.table);
   }
-  clock.Mark("graph", Count(analysis.coupling.nodes.size(), "nodes") + ", " + Count(analysis.coupling.edges.size(), "edges"));
 
   // What the files had to say, and which were parsed; then no stage reads their facts
-  // again. The rules and reports need each file's line count and suppressions only:
-  // the rest goes before clustering, so it and the proposal and reports are never in
-  // memory together.
+  // again. The module graph, the rules and the reports need each file's line count and
+  // suppressions only: the rest goes before the module graph is built, so facts, both
+  // graphs, the proposal and the reports are never in memory together.
   analysis.diagnostics = analysis.project.diagnostics;
   for (const FileFacts& facts : analysis.facts) {
     analysis.diagnostics.insert(analysis.diagnostics.end(), facts.diagnostics.begin(), facts.diagnostics.end());
     if (facts.parsed) ++analysis.parsed_files; else ++analysis.skipped_files;
   }
+  symbols.reset();
   if (!options.keep_facts) ReleaseStageFacts(&analysis);
+
+  // Turn resolved imports into a weighted, evidenced module graph.
+  analysis.module_graph =
+      BuildModuleGraph(analysis.project, analysis.facts, analysis.layout, analysis.resolution, options.weights);
+  clock.Mark("graph", Count(analysis.coupling.nodes.size(), "nodes") + ", " + Count(analysis.coupling.edges.size(), "edges"));
 
   // Cluster the coupling graph into proposed contexts, with the routes the gateway will need.
   if (options.cluster) {

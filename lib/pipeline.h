@@ -35,7 +35,7 @@ struct AnalysisOptions {
   /// to fingerprint the tree): used instead of walking again. May be null.
   std::shared_ptr<const Project> discovered;
   /// Keep every file's facts in the Analysis. By default Analyze frees what only
-  /// its stages read once the graphs are built (ReleaseStageFacts).
+  /// its stages read once the coupling graph is built (ReleaseStageFacts).
   bool keep_facts = false;
 };
 
@@ -73,8 +73,9 @@ void ReleaseDataFacts(Analysis* analysis);
 
 /// Frees what only the stages read: of each file's facts, keeps its line count,
 /// parse status and suppressions (what the reports and the rules read later).
-/// Analyze calls it once the graphs are built (unless AnalysisOptions::keep_facts),
-/// so the facts and the proposal or a report are never in memory together.
+/// Analyze calls it once the coupling graph is built, before the module graph
+/// (unless AnalysisOptions::keep_facts), so the facts and both graphs, the
+/// proposal or a report are never in memory together.
 void ReleaseStageFacts(Analysis* analysis);
 
 }  // namespace seams
