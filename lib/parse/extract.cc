@@ -227,10 +227,10 @@ class Extractor {
 
   TSNode Field(TSNode node, TSFieldId id) const { return ts_node_child_by_field_id(node, id); }
 
-  std::string Text(TSNode node) const {
+  std::string Text(TSNode node, std::size_t max = std::string::npos) const {
     uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
     if (end > source_.size() || start > end) return "";
-    return source_.substr(start, end - start);
+    return source_.substr(start, std::min<std::size_t>(end - start, max));
   }
 
   // "a.b.c" for an identifier or an attribute chain of identifiers; "" otherwise.
@@ -259,7 +259,7 @@ class Extractor {
   Expr MakeOther(TSNode node) const {
     Expr expr;
     expr.kind = Expr::Kind::kOther;
-    expr.text = Text(node).substr(0, kMaxOtherText);
+    expr.text = Text(node, kMaxOtherText);  // never the whole text of a large node, then cut
     expr.line = Line(node);
     return expr;
   }
