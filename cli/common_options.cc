@@ -77,6 +77,14 @@ void WriteFileWith(const std::string& path, const std::function<void(std::ostrea
   if (!out) throw SeamsError(ErrorKind::kInput, "cannot write " + path);
 }
 
+void WriteOutputWith(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  if (path.empty() || path == "-") {
+    write(std::cout);
+  } else {
+    WriteFileWith(path, write);
+  }
+}
+
 void WriteOutput(const std::string& path, const std::string& text) {
   if (path.empty() || path == "-") {
     std::cout << text;

@@ -44,5 +44,7 @@ void WriteFileWith(const std::string& path, const std::function<void(std::ostrea
 
 /// Writes `text` to stdout when `path` is empty or "-", else to the file `path`.
 void WriteOutput(const std::string& path, const std::string& text);
+/// The same, for text written by `write` as it is made (a large report).
+void WriteOutputWith(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace seams::cli

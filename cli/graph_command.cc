@@ -28,6 +28,12 @@ int RunGraph(const GraphOptions& options) {
   AnalysisOptions analysis_options = ResolveAnalysisOptions(Config{}, options.common.analysis);
   Analysis& analysis = RunAnalysis(fs, options.common.path, analysis_options, options.common, std::cerr);
   PrintDiagnostics(analysis, options.common, std::cerr);
+  if (options.format == "json") {
+    // Written member by member: a large project's module graph is tens of megabytes of text.
+    const JsonDocument document = GraphDocument(analysis, level);
+    WriteOutputWith(options.output, [&](std::ostream& out) { document.Write(out); });
+    return 0;
+  }
   nlohmann::json report = BuildGraphReport(analysis, level);
   std::ostringstream text;
   reporter(report, text);

@@ -1,19 +1,38 @@
-// libFuzzer target: the facts-cache readers (an entry, and the stamps file of
-// the files' digests). Any bytes are a hit or a miss, never a crash; what is
-// read back survives another round trip exactly.
+// libFuzzer target: the facts-cache readers (an entry, the packed chains and
+// call sites inside one, and the stamps file of the files' digests). Any bytes
+// are a hit or a miss, never a crash; what is read back survives another round
+// trip exactly, and a pack accepted unread (FromBytes) unpacks whole.
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "lib/core/content_digests.h"
 #include "lib/parse/facts_cache.h"
+
+namespace {
+
+// A pack FromBytes accepted is unpacked later without a check: it must read
+// whole, into as many facts as it counts, and pack back to the same bytes.
+template <typename Fact>
+void CheckPack(const seams::Packed<Fact>& packed) {
+  const std::vector<Fact> facts = packed.Unpack();
+  if (facts.size() != packed.size() || !(seams::Packed<Fact>(facts) == packed)) __builtin_trap();
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);
   if (auto facts = seams::DeserializeFacts(bytes)) {
     if (seams::DeserializeFacts(seams::SerializeFacts(*facts)) != facts) __builtin_trap();
+    CheckPack(facts->chains);
+    CheckPack(facts->call_sites);
   }
+  // The same bytes as a pack of each kind on its own.
+  if (auto chains = seams::PackedChains::FromBytes(bytes)) CheckPack(*chains);
+  if (auto sites = seams::PackedCallSites::FromBytes(bytes)) CheckPack(*sites);
   // The same bytes as a whole entry (checksum last) under a fixed key.
   const std::string key = "00112233445566778899aabbccddeeff";
   if (auto facts = seams::DecodeCacheEntry(key, bytes)) {
