@@ -109,3 +109,28 @@ TEST_CASE("call sites unpack to what was packed; damaged packs are refused", "[p
   // Chains' bytes are not call sites.
   CHECK_FALSE(seams::PackedCallSites::FromBytes(DjangoOrmFiles().at(0).chains.bytes()));
 }
+
+TEST_CASE("only the writer's own encoding reads: packs compare by their bytes", "[parse][chains]") {
+  // Found by the facts-cache fuzz target: two call sites whose second `deferred` byte
+  // was 2. It read as true, and packed again as 1, so equal facts had unequal bytes.
+  const std::string fuzzed("\x02\x02\x02\x02\x02\x02\x02\x00\x00\x02\x02\x02\x02\x02\x02\x02\x02", 17);
+  CHECK_FALSE(seams::PackedCallSites::FromBytes(fuzzed));
+  std::string canonical = fuzzed;
+  canonical.back() = '\x01';
+  auto read = seams::PackedCallSites::FromBytes(canonical);
+  REQUIRE(read);
+  CHECK(read->size() == 2);
+  CHECK(read->Unpack().at(1).deferred);
+  CHECK(seams::PackedCallSites(read->Unpack()) == *read);
+  // One call site, `f` in scope "" at line 1, not deferred, written four ways.
+  auto one = [](std::string line) { return std::string("\x01\x01" "f" "\x00", 4) + line + std::string(1, '\0'); };
+  CHECK(seams::PackedCallSites::FromBytes(one("\x01")));
+  CHECK_FALSE(seams::PackedCallSites::FromBytes(one("\x81\x00")));  // 1 with a padding byte
+  // 2^31 does not fit an int: it does not read as some other line.
+  CHECK_FALSE(seams::PackedCallSites::FromBytes(one(std::string("\x80\x80\x80\x80\x08", 5))));
+  // A line of -1, as the writer writes it (ten bytes), reads.
+  seams::CallSiteFact negative{"f", "", -1, false};
+  auto back = seams::PackedCallSites::FromBytes(seams::PackedCallSites({negative}).bytes());
+  REQUIRE(back);
+  CHECK(back->Unpack().at(0).line == -1);
+}

@@ -1,11 +1,15 @@
 #pragma once
 /// The binary form facts are kept in, on disk (the facts cache) and in memory
-/// (packed chains): unsigned LEB128 varints, length-prefixed strings, one byte per
-/// bool. Every read is length-checked: damaged bytes make the reader fail, never
-/// read past the end or allocate what the input cannot hold.
+/// (packed chains and call sites): unsigned LEB128 varints, length-prefixed
+/// strings, one byte per bool. Every read is length-checked: damaged bytes make
+/// the reader fail, never read past the end or allocate what the input cannot
+/// hold. The reader takes only what the writer writes (shortest varints, ints
+/// in range, bools 0 or 1), so bytes that read are the one encoding of what
+/// they hold, and packs can be compared by their bytes.
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -59,12 +63,18 @@ class Reader {
     for (int shift = 0; shift < 64; shift += 7) {
       if (pos_ >= in_.size()) return Fail();
       unsigned char byte = static_cast<unsigned char>(in_[pos_++]);
+      // The tenth byte holds the top bit only; a last byte of 0 after the first pads the number.
+      if ((shift == 63 && byte > 1) || (byte == 0 && shift > 0)) return Fail();
       v |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
       if (!(byte & 0x80)) return v;
     }
     return Fail();
   }
-  int I() { return static_cast<int>(static_cast<std::int64_t>(U())); }
+  int I() {
+    const auto v = static_cast<std::int64_t>(U());
+    if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max()) return static_cast<int>(Fail());
+    return static_cast<int>(v);
+  }
   std::size_t Count() {
     std::uint64_t n = U();
     if (n > in_.size() - pos_ + 1) return static_cast<std::size_t>(Fail());  // cannot hold that many items
@@ -93,7 +103,9 @@ class Reader {
   std::string S() { return std::string(View()); }
   bool B() {
     if (pos_ >= in_.size()) return Fail() != 0;
-    return in_[pos_++] != 0;
+    const char byte = in_[pos_++];
+    if (byte != 0 && byte != 1) return Fail() != 0;
+    return byte != 0;
   }
   Expr E(int depth = 0) {
     Expr e;
