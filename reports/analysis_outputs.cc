@@ -64,7 +64,7 @@ void WriteHandout(AnalysisOutputs& outputs, const FileSink& sink) {
 }
 
 void WriteBoard(AnalysisOutputs& outputs, const FileSink& sink) {
-  sink({"report.html", TextOf([&](std::ostream& out) { WriteReportHtml(outputs.report(), out); }), "", {}});
+  sink({"report.html", "", "", [&](std::ostream& out) { WriteReportHtml(outputs.report(), out); }});
 }
 
 }  // namespace
@@ -78,7 +78,8 @@ AnalysisOutputs::AnalysisOutputs(const Analysis& analysis, ViewOptions view_opti
     : analysis_(analysis), document_(AnalysisDocument(analysis)), view_options_(std::move(view_options)) {}
 
 const nlohmann::json& AnalysisOutputs::report() {
-  if (!report_) report_ = std::make_unique<nlohmann::json>(document_.ToJson());
+  // No view reads the import graph (`modules`, `module_imports`): its tree is left out.
+  if (!report_) report_ = std::make_unique<nlohmann::json>(document_.ToJsonWithout({"modules", "module_imports"}));
   return *report_;
 }
 

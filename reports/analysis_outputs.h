@@ -32,7 +32,8 @@
 namespace seams {
 
 /// What the formats draw from: the analysis, its report, and the views. The
-/// report is written from its document, member by member; the whole tree and the
+/// report is written from its document, member by member; its tree (without the
+/// import graph, `modules` and `module_imports`, which no view reads) and the
 /// views are built on first use, by the formats that read them (md, html, the
 /// diagrams).
 class AnalysisOutputs {

@@ -4,6 +4,7 @@
 
 #include "reports/html_report.h"
 
+#include <map>
 #include <ostream>
 #include <string>
 
@@ -57,11 +58,10 @@ json PageData(const json& report) {
       tables.push_back({{"table", t.at("table")}, {"model", t.value("model", json(nullptr))}});
     }
   }
+  // The coupling graph's nodes and edges are written from the report itself (WritePageData).
   json page = {{"project", report.at("project").at("name")},
           {"tables", std::move(tables)},
           {"schema", report.at("schema")},
-          {"nodes", report.at("graph").at("nodes")},
-          {"edges", report.at("graph").at("edges")},
           {"confidence", std::move(confidence)},
           {"kernel", std::move(kernel)},
           {"undecided", std::move(undecided)}};
@@ -73,25 +73,51 @@ json PageData(const json& report) {
   return page;
 }
 
+// Inside <script>, "</" could end the element; "<\/" is the same JSON string.
+void WriteScriptSafe(const std::string& text, std::ostream& out) {
+  std::size_t from = 0;
+  for (std::size_t at = text.find("</"); at != std::string::npos; at = text.find("</", at + 2)) {
+    out.write(text.data() + from, static_cast<std::streamsize>(at + 1 - from));
+    out << '\\';
+    from = at + 1;
+  }
+  out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+}
+
+// The page's data as compact JSON with sorted keys: the bytes nlohmann's dump writes for
+// PageData with the coupling graph's nodes and edges in it, without copying the graph
+// into a second tree. No piece ends in '<' before another begins with '/', so escaping
+// piece by piece escapes the whole.
+void WritePageData(const json& report, std::ostream& out) {
+  const json page = PageData(report);
+  std::map<std::string, const json*> members;
+  for (auto it = page.begin(); it != page.end(); ++it) members[it.key()] = &it.value();
+  members["nodes"] = &report.at("graph").at("nodes");
+  members["edges"] = &report.at("graph").at("edges");
+  out << '{';
+  bool first = true;
+  for (const auto& [key, value] : members) {
+    if (!first) out << ',';
+    first = false;
+    WriteScriptSafe(json(key).dump(-1, ' ', false, json::error_handler_t::replace) + ":", out);
+    WriteScriptSafe(value->dump(-1, ' ', false, json::error_handler_t::replace), out);
+  }
+  out << '}';
+}
+
 }  // namespace
 
 void WriteReportHtml(const json& report, std::ostream& out) {
   const std::string project = report.at("project").at("name").get<std::string>();
-  const std::string dumped = PageData(report).dump(-1, ' ', false, json::error_handler_t::replace);
-  // Inside <script>, "</" could end the element; "<\/" is the same JSON string.
-  std::string data;
-  data.reserve(dumped.size() + 64);
-  for (std::size_t i = 0; i < dumped.size(); ++i) {
-    data.push_back(dumped[i]);
-    if (dumped[i] == '<' && i + 1 < dumped.size() && dumped[i + 1] == '/') data.push_back('\\');
-  }
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<title>Seams workshop board: " << EscapeHtml(project) << "</title>\n<style>\n";
   WritePieces(html_assets::kStyleCss, out);
   out << "</style>\n</head>\n<body>\n";
   WritePieces(html_assets::kBodyHtml, out);
-  out << "<script id=\"seams-data\" type=\"application/json\">" << data << "</script>\n<script>\n";
+  out << "<script id=\"seams-data\" type=\"application/json\">";
+  WritePageData(report, out);
+  out << "</script>\n<script>\n";
   WritePieces(html_assets::kCytoscapeJs, out);
   out << "\n</script>\n<script>\n";
   WritePieces(html_assets::kScoreJs, out);

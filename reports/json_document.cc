@@ -1,5 +1,6 @@
 #include "reports/json_document.h"
 
+#include <algorithm>
 #include <ostream>
 
 namespace seams {
@@ -97,9 +98,13 @@ json JsonDocument::Member(const std::string& key) const {
   return value.make ? value.make() : json();
 }
 
-json JsonDocument::ToJson() const {
+json JsonDocument::ToJson() const { return ToJsonWithout({}); }
+
+json JsonDocument::ToJsonWithout(const std::vector<std::string>& left_out) const {
   json out = json::object();
-  for (const auto& member : members_) out[member.first] = Member(member.first);
+  for (const auto& member : members_) {
+    if (std::find(left_out.begin(), left_out.end(), member.first) == left_out.end()) out[member.first] = Member(member.first);
+  }
   return out;
 }
 

@@ -14,6 +14,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace seams {
 
@@ -39,6 +40,8 @@ class JsonDocument {
   nlohmann::json Member(const std::string& key) const;
   /// The whole tree.
   nlohmann::json ToJson() const;
+  /// The tree without the members `left_out`.
+  nlohmann::json ToJsonWithout(const std::vector<std::string>& left_out) const;
   /// The text of ToJson() with indent 2 and a final newline, written as each member is made.
   void Write(std::ostream& out) const;
 

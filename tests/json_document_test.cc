@@ -9,6 +9,7 @@
 
 #include "reports/analysis_report.h"
 #include "reports/graph_report.h"
+#include "reports/html_report.h"
 #include "reports/json_document.h"
 #include "tests/test_support.h"
 
@@ -108,4 +109,43 @@ TEST_CASE("Django's own report is written member by member, byte for byte", "[re
   CHECK(Written(seams::AnalysisDocument(analysis)) == Dumped(report));
   CHECK(Written(seams::GraphDocument(analysis, seams::GraphLevel::kApp)) ==
         Dumped(seams::BuildGraphReport(analysis, seams::GraphLevel::kApp)));
+}
+
+TEST_CASE("the board's data is written from the report without a copy, and cannot end its script", "[report][html]") {
+  // A report with the members the board reads; evidence that would close the script element.
+  const json report = {
+      {"schema", "seams.analysis/3"},
+      {"project", {{"name", "p</script>"}}},
+      {"contexts", {{{"name", "orders"}, {"members", {{{"id", "orders.models"}, {"confidence", 0.5}}}}}}},
+      {"shared_kernel", {{{"id", "core"}, {"reason", "a </b> reason"}}}},
+      {"undecided", json::array()},
+      {"graph",
+       {{"nodes", {{{"id", "orders.models"}, {"kind", "module"}}, {{"id", "core"}, {"kind", "module"}}}},
+        {"edges", {{{"from", "orders.models"}, {"to", "core"},
+                    {"evidence", {{{"path", "orders/models.py"}, {"line", 3}, {"detail", "x = '</script><script>alert(1)'"}}}}}}}}}};
+  std::ostringstream out;
+  seams::WriteReportHtml(report, out);
+  const std::string html = out.str();
+  const std::string open = "<script id=\"seams-data\" type=\"application/json\">";
+  const std::size_t start = html.find(open);
+  REQUIRE(start != std::string::npos);
+  const std::size_t end = html.find("</script>", start);
+  REQUIRE(end != std::string::npos);
+  const std::string data = html.substr(start + open.size(), end - start - open.size());
+  CHECK(data.find("</") == std::string::npos);
+  const json page = json::parse(data);
+  CHECK(page.at("edges") == report.at("graph").at("edges"));
+  CHECK(page.at("nodes") == report.at("graph").at("nodes"));
+  CHECK(page.at("project") == "p</script>");
+  CHECK(page.at("kernel") == json{{"core", "a </b> reason"}});
+  CHECK(page.at("confidence") == json{{"orders.models", 0.5}});
+  // Compact, keys in order: what nlohmann's dump writes for the same page, "</" escaped.
+  json whole = page;
+  std::string dumped = whole.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string escaped;
+  for (std::size_t i = 0; i < dumped.size(); ++i) {
+    escaped += dumped[i];
+    if (dumped[i] == '<' && i + 1 < dumped.size() && dumped[i + 1] == '/') escaped += '\\';
+  }
+  CHECK(data == escaped);
 }
