@@ -14,6 +14,7 @@
 #include "cli/diagnostic_printer.h"
 #include "cli/terminal.h"
 #include "lib/check/check.h"
+#include "lib/check/facts_fingerprint.h"
 #include "lib/check/result_cache.h"
 #include "lib/core/error.h"
 #include "lib/core/git_file_system.h"
@@ -89,7 +90,9 @@ int RunCheck(const CheckOptions& options) {
   // revision's files), --write-baseline, or --verbose (which shows the analysis).
   const bool cacheable = !common.analysis.no_cache && options.base.empty() && options.write_baseline.empty() &&
                          !options.common.verbose;
-  std::string result_key;
+  std::string result_key, facts_key, manifest_key;
+  std::vector<std::string> content_digests;
+  std::optional<std::vector<std::string>> fact_digests;
   const ResultCache results(common.analysis.cache_dir);
   if (cacheable) {
     // Taken before the walk stamps the files: what is written after that is never remembered unread.
@@ -97,13 +100,34 @@ int RunCheck(const CheckOptions& options) {
     DiscoverOptions discover = analysis_options.discover;
     discover.digests = analysis_options.parse.digests.get();
     auto project = std::make_shared<const Project>(Discover(fs, common.path, discover));
-    result_key = HashParts(ResultKeyParts(options, common, config, fs,
-                                          ProjectFingerprint(fs, *project, analysis_options.parse.digests.get())));
+    const std::string fingerprint =
+        ProjectFingerprint(fs, *project, analysis_options.parse.digests.get(), &content_digests);
+    result_key = HashParts(ResultKeyParts(options, common, config, fs, fingerprint));
     analysis_options.discovered = project;  // on a miss, the analysis does not walk again
     analysis_options.parse.digests->Save();
     if (std::optional<std::string> cached = results.Load(result_key)) {
       nlohmann::json report = nlohmann::json::parse(*cached, nullptr, /*allow_exceptions=*/false);
       if (!report.is_discarded()) return Emit(options, report);
+    }
+    // The early cutoff: the same files as the rules see them (the same facts) give
+    // the same report. The manifest gives the facts digests of the files whose
+    // bytes did not change; the others are parsed, a few at most.
+    manifest_key = HashParts(ResultKeyParts(options, common, config, fs, "facts-manifest"));
+    const FactsManifest manifest = FactsManifest::Decode(results.Load(manifest_key).value_or(""));
+    const std::size_t max_unknown = std::max<std::size_t>(16, project->files.size() / 20);
+    fact_digests = FactDigestsOf(fs, *project, content_digests, manifest, AnalysisParseOptions(analysis_options),
+                                 max_unknown);
+    std::optional<std::string> facts = fact_digests ? FactsFingerprint(*project, *fact_digests) : std::nullopt;
+    if (facts) {
+      facts_key = HashParts(ResultKeyParts(options, common, config, fs, "facts " + *facts));
+      if (std::optional<std::string> cached = results.Load(facts_key)) {
+        nlohmann::json report = nlohmann::json::parse(*cached, nullptr, /*allow_exceptions=*/false);
+        if (!report.is_discarded()) {
+          results.Store(result_key, *cached);
+          results.Store(manifest_key, ManifestOf(content_digests, *fact_digests).Encode());
+          return Emit(options, report);
+        }
+      }
     }
   }
 
@@ -149,7 +173,21 @@ int RunCheck(const CheckOptions& options) {
   nlohmann::json report = BuildCheckReport(analysis, config, result, baseline.get());
   // Stored only now: a run that stopped on a config or baseline error is never
   // cached, nor one that printed config warnings (a cached answer prints none).
-  if (cacheable && result.config_problems.empty()) results.Store(result_key, report.dump());
+  if (cacheable && result.config_problems.empty()) {
+    const std::string body = report.dump();
+    results.Store(result_key, body);
+    // The facts digests, if the early cutoff did not learn them all, are the analysis's.
+    if (!fact_digests) fact_digests = analysis.fact_digests;
+    if (facts_key.empty()) {
+      if (auto facts = FactsFingerprint(analysis.project, *fact_digests)) {
+        facts_key = HashParts(ResultKeyParts(options, common, config, fs, "facts " + *facts));
+      }
+    }
+    if (!facts_key.empty()) {
+      results.Store(facts_key, body);
+      results.Store(manifest_key, ManifestOf(content_digests, *fact_digests).Encode());
+    }
+  }
   return Emit(options, report);
 }
 

@@ -37,7 +37,7 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
 
   // With a facts cache, the digests of the files are remembered by their stamps, so a file
   // that did not change is not read again (taken before the walk stamps the files).
-  ParseOptions parse = WithDjangoVocabulary(options.parse, options.django);
+  ParseOptions parse = AnalysisParseOptions(options);
   if (!parse.cache_dir.empty() && !parse.digests) parse.digests = std::make_shared<ContentDigests>(parse.cache_dir);
   DiscoverOptions discover = options.discover;
   if (!discover.digests) discover.digests = parse.digests.get();
@@ -48,7 +48,8 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
 
   // Parse every file on all cores; each syntax tree is freed as soon as its facts are out.
   // The parser records the calls and attributes the Django stages read, and no others.
-  analysis.facts = ParseProject(fs, analysis.project, parse);
+  analysis.facts =
+      ParseProject(fs, analysis.project, parse, parse.cache_dir.empty() ? nullptr : &analysis.fact_digests);
   if (parse.digests) parse.digests->Save();
   clock.Mark("parse", Count(analysis.project.files.size(), "files"));
 
@@ -114,8 +115,10 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   if (!options.keep_facts) ReleaseStageFacts(&analysis);
 
   // Turn resolved imports into a weighted, evidenced module graph.
-  analysis.module_graph =
-      BuildModuleGraph(analysis.project, analysis.facts, analysis.layout, analysis.resolution, options.weights);
+  if (options.module_graph) {
+    analysis.module_graph =
+        BuildModuleGraph(analysis.project, analysis.facts, analysis.layout, analysis.resolution, options.weights);
+  }
   clock.Mark("graph", Count(analysis.coupling.nodes.size(), "nodes") + ", " + Count(analysis.coupling.edges.size(), "edges"));
 
   // Cluster the coupling graph into proposed contexts, with the routes the gateway will need.
@@ -149,6 +152,10 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   all.insert(all.end(), analysis.proposal.diagnostics.begin(), analysis.proposal.diagnostics.end());
   SortDiagnostics(&all);
   return analysis;
+}
+
+ParseOptions AnalysisParseOptions(const AnalysisOptions& options) {
+  return WithDjangoVocabulary(options.parse, options.django);
 }
 
 void ReleaseDataFacts(Analysis* analysis) {

@@ -37,6 +37,9 @@ struct AnalysisOptions {
   /// Keep every file's facts in the Analysis. By default Analyze frees what only
   /// its stages read once the coupling graph is built (ReleaseStageFacts).
   bool keep_facts = false;
+  /// Build the import graph of modules (Analysis::module_graph), which the graph
+  /// views and reports draw. `seams check` reads only the coupling graph and turns it off.
+  bool module_graph = true;
 };
 
 /// Everything one run learned, stage by stage. Plain values, sorted.
@@ -57,6 +60,9 @@ struct Analysis {
   std::vector<Diagnostic> diagnostics;  ///< Of every stage, sorted and deduplicated.
   int parsed_files = 0;               ///< Files whose facts were extracted.
   int skipped_files = 0;              ///< Files listed but not parsed (unreadable, too large).
+  /// With a facts cache, the FactsDigest of each file's facts (lib/parse/facts_cache.h),
+  /// by project.files' order; empty for a file not parsed. Without a cache, empty.
+  std::vector<std::string> fact_digests;
   std::vector<StageTiming> timings;    ///< Wall time per stage, in order; never written into a report.
 };
 
@@ -65,6 +71,10 @@ struct Analysis {
 /// graphs → the proposal (when `options.cluster`). Timings land in Analysis::timings.
 /// Throws SeamsError only when the root itself cannot be analysed.
 Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOptions& options);
+
+/// The parse options Analyze parses with: `options.parse` with the Django
+/// vocabulary added, and so the facts-cache keys of that run.
+ParseOptions AnalysisParseOptions(const AnalysisOptions& options);
 
 /// Frees what only the data stage reads (FindQueries): each file's query chains,
 /// call sites and with-blocks. Analyze calls it once the data stage is done, so

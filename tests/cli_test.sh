@@ -300,23 +300,23 @@ scenario_check_result_cache() {
   local results="$work/proj/.seams-cache/results"
   "$seams" check "$work/proj" --format json -o "$work/cold.json"
   check "cold check" 1 $?
-  assert "one result cached" test "$(ls "$results" | wc -l)" = 1
+  # The report by the files' bytes, the same by their facts (the early cutoff), and the facts manifest.
+  assert "one result cached, by bytes and by facts, and the manifest" test "$(ls "$results" | wc -l)" = 3
   "$seams" check "$work/proj" --format json -o "$work/warm.json"
   check "warm check: the same exit code" 1 $?
   assert "warm check: the same bytes" cmp -s "$work/cold.json" "$work/warm.json"
   "$seams" check "$work/proj" > "$work/warm.txt"
   "$seams" check "$work/proj" --no-cache > "$work/nocache.txt"
   assert "another format renders the same cached report as a run without cache" cmp -s "$work/warm.txt" "$work/nocache.txt"
-  assert "output flags share one entry" test "$(ls "$results" | wc -l)" = 1
+  assert "output flags share the entries" test "$(ls "$results" | wc -l)" = 3
   local entry
-  entry="$results/$(ls "$results")"
-  printf 'X' | dd of="$entry" bs=1 seek=80 conv=notrunc 2>/dev/null
+  for entry in "$results"/*; do printf 'X' | dd of="$entry" bs=1 seek=80 conv=notrunc 2>/dev/null; done
   "$seams" check "$work/proj" --format json -o "$work/flipped.json"
-  check "a flipped byte in the entry: still exit 1" 1 $?
-  assert "a flipped byte in the entry is a miss, not a wrong answer" cmp -s "$work/cold.json" "$work/flipped.json"
-  truncate -s 20 "$entry"
+  check "a flipped byte in every entry: still exit 1" 1 $?
+  assert "a flipped byte in every entry is a miss, not a wrong answer" cmp -s "$work/cold.json" "$work/flipped.json"
+  for entry in "$results"/*; do truncate -s 20 "$entry"; done
   "$seams" check "$work/proj" --format json -o "$work/truncated.json"
-  assert "a truncated entry is a miss" cmp -s "$work/cold.json" "$work/truncated.json"
+  assert "truncated entries are misses" cmp -s "$work/cold.json" "$work/truncated.json"
   printf 'from payments.models import Payment\n' >> "$work/proj/catalog/views.py"
   "$seams" check "$work/proj" --format json -o "$work/changed.json"
   "$seams" check "$work/proj" --format json --no-cache -o "$work/changed-nocache.json"
@@ -361,6 +361,35 @@ scenario_check_settled_tree() {
   assert "a deleted module is gone" test -z "$(grep -l "catalog/refunds.py" "$work/removed.json")"
   "$seams" check "$work/proj" --format json --no-cache -o "$work/removed-nocache.json"
   assert "a deleted module: the answer of a run without cache" cmp -s "$work/removed.json" "$work/removed-nocache.json"
+}
+
+# The early cutoff: an edit that changes no fact (a comment added at the end)
+# answers from the report of the facts before, parsing only the edited file; an
+# edit that changes a fact without moving a line (a suppression comment) does not.
+scenario_check_early_cutoff() {
+  init_project
+  local cache="$work/proj/.seams-cache"
+  "$seams" check "$work/proj" --format json -o "$work/cold.json"
+  check "cold check" 1 $?
+  # Without the facts of the files, a full run would have to parse them all again.
+  find "$cache" -mindepth 1 -maxdepth 1 -name '[0-9a-f][0-9a-f]' -exec rm -r {} +
+  printf '\n# a comment at the end\n' >> "$work/proj/catalog/views.py"
+  "$seams" check "$work/proj" --format json -o "$work/comment.json"
+  check "a comment added: the same exit code" 1 $?
+  assert "a comment added: the report of the facts before" cmp -s "$work/cold.json" "$work/comment.json"
+  "$seams" check "$work/proj" --format json --no-cache -o "$work/comment-nocache.json"
+  assert "a comment added: the answer of a run without cache" cmp -s "$work/comment.json" "$work/comment-nocache.json"
+  assert "only the edited file was parsed" \
+    test "$(find "$cache" -mindepth 2 -path "$cache/[0-9a-f][0-9a-f]/*" -type f | wc -l)" = 1
+  sed -i '9s/$/  # seams: ignore/' "$work/proj/cart/models.py"
+  "$seams" check "$work/proj" --format json -o "$work/suppressed.json"
+  "$seams" check "$work/proj" --format json --no-cache -o "$work/suppressed-nocache.json"
+  assert "a suppression in place is a new answer" test -n "$(cmp "$work/cold.json" "$work/suppressed.json" 2>&1)"
+  assert "a suppression in place: the answer of a run without cache" cmp -s "$work/suppressed.json" "$work/suppressed-nocache.json"
+  sed -i '1i import os' "$work/proj/orders/views.py"
+  "$seams" check "$work/proj" --format json -o "$work/moved.json"
+  "$seams" check "$work/proj" --format json --no-cache -o "$work/moved-nocache.json"
+  assert "lines moved: the answer of a run without cache" cmp -s "$work/moved.json" "$work/moved-nocache.json"
 }
 
 # A baseline that cannot be read, or is not a baseline, is a config error (exit 2).

@@ -20,30 +20,39 @@ std::string HashParts(const std::vector<std::string>& parts) {
   return hasher.Hex();
 }
 
-std::string ProjectFingerprint(const FileSystem& fs, const Project& project, ContentDigests* digests) {
+void HashWalk(const Project& project, ContentHasher* hasher) {
+  hasher->Part(project.root);
+  hasher->Part(project.package_prefix);
+  for (const auto& root : project.import_roots) hasher->Part("root " + root);
+  for (const auto& manage : project.manage_py) hasher->Part("manage " + manage);
+  for (const auto& d : project.diagnostics) hasher->Part("diagnostic " + d.path + ":" + std::to_string(d.line) + " " + d.message);
+}
+
+void HashFile(const SourceFile& file, ContentHasher* hasher) {
+  hasher->Part(file.path);
+  hasher->Part(file.module + " " + file.import_root + " " + std::to_string(file.is_package) +
+               std::to_string(file.is_test) + std::to_string(file.is_migration) + std::to_string(file.too_large));
+}
+
+std::string ProjectFingerprint(const FileSystem& fs, const Project& project, ContentDigests* digests,
+                               std::vector<std::string>* content_digests) {
   ContentHasher hasher;
-  hasher.Part(project.root);
-  hasher.Part(project.package_prefix);
-  for (const auto& root : project.import_roots) hasher.Part("root " + root);
-  for (const auto& manage : project.manage_py) hasher.Part("manage " + manage);
-  for (const auto& d : project.diagnostics) hasher.Part("diagnostic " + d.path + ":" + std::to_string(d.line) + " " + d.message);
+  HashWalk(project, &hasher);
+  if (content_digests) content_digests->assign(project.files.size(), std::string());
   std::string bytes, error;
-  for (const auto& file : project.files) {
-    hasher.Part(file.path);
-    hasher.Part(file.module + " " + file.import_root + " " + std::to_string(file.is_package) +
-                std::to_string(file.is_test) + std::to_string(file.is_migration) + std::to_string(file.too_large) + " " +
-                std::to_string(file.size));
+  for (std::size_t i = 0; i < project.files.size(); ++i) {
+    const SourceFile& file = project.files[i];
+    HashFile(file, &hasher);
+    hasher.Part(std::to_string(file.size));
     if (file.too_large) continue;
     const std::string path = JoinPath(project.root, file.path);
-    if (std::optional<std::string> known = digests ? digests->Find(path, file.stamp) : std::nullopt) {
-      hasher.Part(*known);
-    } else if (fs.ReadFile(path, &bytes, &error)) {
-      const std::string digest = ContentDigests::Of(bytes);
-      if (digests) digests->Remember(path, file.stamp, digest);
-      hasher.Part(digest);
-    } else {
-      hasher.Part("unreadable: " + error);
+    std::optional<std::string> digest = digests ? digests->Find(path, file.stamp) : std::nullopt;
+    if (!digest && fs.ReadFile(path, &bytes, &error)) {
+      digest = ContentDigests::Of(bytes);
+      if (digests) digests->Remember(path, file.stamp, *digest);
     }
+    if (digest && content_digests) (*content_digests)[i] = *digest;
+    hasher.Part(digest ? *digest : "unreadable: " + error);
   }
   return hasher.Hex();
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lib/core/content_digests.h"
+#include "lib/core/content_hash.h"
 #include "lib/core/file_system.h"
 #include "lib/discover/project.h"
 
@@ -23,8 +24,16 @@ const char* SourceVersion();
 /// is too large to parse, the error when it cannot be read), and the walk's import
 /// roots, manage.py files and diagnostics. Any change to a file, any file added,
 /// removed or renamed changes it. With `digests`, a file whose stamp is remembered
-/// is not read, and the digests of the files read are remembered.
-std::string ProjectFingerprint(const FileSystem& fs, const Project& project, ContentDigests* digests = nullptr);
+/// is not read, and the digests of the files read are remembered. With
+/// `content_digests`, (*content_digests)[i] is the digest of file i's bytes
+/// (empty when it is too large or cannot be read).
+std::string ProjectFingerprint(const FileSystem& fs, const Project& project, ContentDigests* digests = nullptr,
+                               std::vector<std::string>* content_digests = nullptr);
+
+/// What ProjectFingerprint and FactsFingerprint hash of the walk (roots,
+/// manage.py files, diagnostics) and of one file (path, module, import root, flags).
+void HashWalk(const Project& project, ContentHasher* hasher);
+void HashFile(const SourceFile& file, ContentHasher* hasher);
 
 /// A 128-bit hex hash of `parts`, each length-prefixed (so no two lists of
 /// parts collide by concatenation).

@@ -58,6 +58,8 @@ class Reader {
 
   explicit Reader(std::string_view in) : in_(in) {}
   bool ok() const { return ok_; }
+  /// How many bytes have been read.
+  std::size_t Position() const { return pos_; }
   std::uint64_t U() {
     std::uint64_t v = 0;
     for (int shift = 0; shift < 64; shift += 7) {

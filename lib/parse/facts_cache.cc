@@ -32,7 +32,7 @@ constexpr std::size_t kMaxEntryBytes = std::size_t{1} << 30;
 
 }  // namespace
 
-std::string SerializeFacts(const FileFacts& f) {
+std::string SerializeFacts(const FileFacts& f, std::size_t* digest_end) {
   binary::Writer w;
   w.str().append(kMagic, sizeof kMagic);
   w.U(f.imports.size());
@@ -80,11 +80,13 @@ std::string SerializeFacts(const FileFacts& f) {
   for (const auto& d : f.diagnostics) {
     w.S(d.code); w.U(static_cast<std::uint64_t>(d.severity)); w.I(d.line); w.I(d.column); w.S(d.message);
   }
-  w.I(f.lines); w.B(f.parsed); w.B(f.has_syntax_error);
+  w.B(f.parsed); w.B(f.has_syntax_error);
+  if (digest_end) *digest_end = w.str().size();
+  w.I(f.lines);  // last: the one field the facts digest leaves out
   return std::move(w.str());
 }
 
-std::optional<FileFacts> DeserializeFacts(std::string_view bytes) {
+std::optional<FileFacts> DeserializeFacts(std::string_view bytes, std::size_t* digest_end) {
   if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) return std::nullopt;
   binary::Reader r(bytes.substr(sizeof kMagic));  // a view: an entry is read in place, never copied
   FileFacts f;
@@ -160,25 +162,37 @@ std::optional<FileFacts> DeserializeFacts(std::string_view bytes) {
     d.line = r.I(); d.column = r.I(); d.message = r.S();
     f.diagnostics.push_back(std::move(d));
   }
-  f.lines = r.I(); f.parsed = r.B(); f.has_syntax_error = r.B();
+  f.parsed = r.B(); f.has_syntax_error = r.B();
+  if (digest_end) *digest_end = sizeof kMagic + r.Position();
+  f.lines = r.I();
   if (!r.ok() || !r.AtEnd()) return std::nullopt;
   return f;
 }
 
-std::string EncodeCacheEntry(const std::string& key, const FileFacts& facts) {
-  std::string bytes = SerializeFacts(facts);
+std::string FactsDigest(std::string_view serialized, std::size_t digest_end) {
+  return ContentHashHex("facts ", serialized.substr(0, digest_end));
+}
+
+std::string EncodeCacheEntry(const std::string& key, const FileFacts& facts, std::string* digest) {
+  std::size_t digest_end = 0;
+  std::string bytes = SerializeFacts(facts, &digest_end);
+  if (digest) *digest = FactsDigest(bytes, digest_end);
   std::uint64_t sum = EntryChecksum(key, bytes.data(), bytes.size());
   for (int i = 0; i < 8; ++i, sum >>= 8) bytes += static_cast<char>(sum & 0xFF);
   return bytes;
 }
 
-std::optional<FileFacts> DecodeCacheEntry(const std::string& key, const std::string& bytes) {
+std::optional<FileFacts> DecodeCacheEntry(const std::string& key, const std::string& bytes, std::string* digest) {
   if (bytes.size() < 8) return std::nullopt;
   const std::size_t body = bytes.size() - 8;
   std::uint64_t stored = 0;
   for (int i = 7; i >= 0; --i) stored = (stored << 8) | static_cast<unsigned char>(bytes[body + static_cast<std::size_t>(i)]);
   if (stored != EntryChecksum(key, bytes.data(), body)) return std::nullopt;
-  return DeserializeFacts(std::string_view(bytes).substr(0, body));
+  const std::string_view serialized = std::string_view(bytes).substr(0, body);
+  std::size_t digest_end = 0;
+  std::optional<FileFacts> facts = DeserializeFacts(serialized, &digest_end);
+  if (facts && digest) *digest = FactsDigest(serialized, digest_end);
+  return facts;
 }
 
 const char* FactsVersion() { return kFactsVersion; }
@@ -203,17 +217,17 @@ std::string FactsCache::Key(const std::string& source) const { return KeyOfDiges
 
 std::string FactsCache::KeyOfDigest(const std::string& digest) const { return ContentHashHex(salt_, digest); }
 
-std::optional<FileFacts> FactsCache::Load(const std::string& key, const std::string& path) const {
+std::optional<FileFacts> FactsCache::Load(const std::string& key, const std::string& path, std::string* digest) const {
   std::optional<std::string> bytes = ReadRegularFile(directory_ + "/" + key.substr(0, 2) + "/" + key, kMaxEntryBytes);
   if (!bytes) return std::nullopt;
-  auto facts = DecodeCacheEntry(key, *bytes);
+  auto facts = DecodeCacheEntry(key, *bytes, digest);
   if (!facts) return std::nullopt;
   for (auto& d : facts->diagnostics) d.path = path;
   return facts;
 }
 
-void FactsCache::Store(const std::string& key, const FileFacts& facts) const {
-  ReplaceFile(directory_ + "/" + key.substr(0, 2), key, EncodeCacheEntry(key, facts));
+void FactsCache::Store(const std::string& key, const FileFacts& facts, std::string* digest) const {
+  ReplaceFile(directory_ + "/" + key.substr(0, 2), key, EncodeCacheEntry(key, facts, digest));
 }
 
 }  // namespace seams

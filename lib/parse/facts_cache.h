@@ -32,11 +32,13 @@ class FactsCache {
   /// The same key from the digest of the bytes (ContentDigests::Of), when it is known without reading them.
   std::string KeyOfDigest(const std::string& digest) const;
 
-  /// The cached facts for `key`, or nullopt. Diagnostics get `path`.
-  std::optional<FileFacts> Load(const std::string& key, const std::string& path) const;
+  /// The cached facts for `key`, or nullopt. Diagnostics get `path`. With
+  /// `digest`, the facts' FactsDigest is put there on a hit.
+  std::optional<FileFacts> Load(const std::string& key, const std::string& path, std::string* digest = nullptr) const;
 
   /// Stores `facts` under `key`; failures (read-only disk, full disk) are ignored.
-  void Store(const std::string& key, const FileFacts& facts) const;
+  /// With `digest`, the facts' FactsDigest is put there.
+  void Store(const std::string& key, const FileFacts& facts, std::string* digest = nullptr) const;
 
  private:
   std::string directory_;
@@ -45,11 +47,20 @@ class FactsCache {
 
 /// A cache entry: the facts serialised, then the checksum of `key` and those
 /// bytes; and back, nullopt when the checksum or the format does not hold.
-std::string EncodeCacheEntry(const std::string& key, const FileFacts& facts);
-std::optional<FileFacts> DecodeCacheEntry(const std::string& key, const std::string& bytes);
+/// With `digest`, the facts' FactsDigest is put there (on a hit only, when decoding).
+std::string EncodeCacheEntry(const std::string& key, const FileFacts& facts, std::string* digest = nullptr);
+std::optional<FileFacts> DecodeCacheEntry(const std::string& key, const std::string& bytes, std::string* digest = nullptr);
 
-/// The facts serialised in the cache's binary format, and back (for tests).
-std::string SerializeFacts(const FileFacts& facts);
-std::optional<FileFacts> DeserializeFacts(std::string_view bytes);
+/// The facts serialised in the cache's binary format, and back (for tests). The
+/// line count comes last; `digest_end`, when given, gets the size of what precedes it.
+std::string SerializeFacts(const FileFacts& facts, std::size_t* digest_end = nullptr);
+std::optional<FileFacts> DeserializeFacts(std::string_view bytes, std::size_t* digest_end = nullptr);
+
+/// A file's facts as the rules see them, 32 hex: the digest of the serialised
+/// facts up to `digest_end`, that is, everything but the line count, which no
+/// stage of `seams check` reads (only the graphs' sizes and the proposal do).
+/// An edit that changes no fact, such as a comment or blank lines added at the
+/// end, keeps it: the early cutoff of the warm path (lib/check/facts_fingerprint.h).
+std::string FactsDigest(std::string_view serialized, std::size_t digest_end);
 
 }  // namespace seams

@@ -45,8 +45,11 @@ FileFacts ParseSource(const std::string& path, std::string source, const ParseOp
 
 /// Reads and parses every file of `project` (skipping the oversized ones) on
 /// `options.jobs` threads, one parser per thread. Result i belongs to
-/// project.files[i]; the result does not depend on the thread count.
-std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project, const ParseOptions& options);
+/// project.files[i]; the result does not depend on the thread count. With a
+/// cache and `fact_digests`, (*fact_digests)[i] is the FactsDigest of result i
+/// (lib/parse/facts_cache.h), or empty when the file was not parsed.
+std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project, const ParseOptions& options,
+                                    std::vector<std::string>* fact_digests = nullptr);
 
 /// Parses `source` and discards the tree (no fact extraction): for benchmarks.
 /// Returns the number of syntax nodes, so the work cannot be optimised away.

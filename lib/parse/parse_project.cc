@@ -43,8 +43,10 @@ std::size_t ParseOnly(const std::string& source) {
   return count;
 }
 
-std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project, const ParseOptions& options) {
+std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project, const ParseOptions& options,
+                                    std::vector<std::string>* fact_digests) {
   std::vector<FileFacts> results(project.files.size());
+  if (fact_digests) fact_digests->assign(project.files.size(), std::string());
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, project.files.size())));
 
@@ -79,11 +81,12 @@ std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project
       FileFacts& facts = results[i];
       if (file.too_large) continue;  // reported by Discover
       const std::string path = JoinPath(project.root, file.path);
+      std::string* fact_digest = fact_digests ? &(*fact_digests)[i] : nullptr;
       // Unchanged bytes (and options) give the same facts: take them from the cache,
       // without reading the file when its stamp says its bytes are the ones remembered.
       std::optional<std::string> known = cache && options.digests ? options.digests->Find(path, file.stamp) : std::nullopt;
       if (known) {
-        if (auto cached = cache->Load(cache->KeyOfDigest(*known), file.path)) {
+        if (auto cached = cache->Load(cache->KeyOfDigest(*known), file.path, fact_digest)) {
           facts = std::move(*cached);
           continue;
         }
@@ -100,14 +103,14 @@ std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project
         if (options.digests) options.digests->Remember(path, file.stamp, digest);
         key = cache->KeyOfDigest(digest);
         if (digest != known) {
-          if (auto cached = cache->Load(key, file.path)) {
+          if (auto cached = cache->Load(key, file.path, fact_digest)) {
             facts = std::move(*cached);
             continue;
           }
         }
       }
       facts = ExtractFacts(parser.get(), file.path, std::move(contents), options);
-      if (cache) cache->Store(key, facts);
+      if (cache) cache->Store(key, facts, fact_digest);
     }
   };
   if (jobs == 1) {

@@ -1,0 +1,101 @@
+#include "lib/check/facts_fingerprint.h"
+
+#include <sstream>
+
+#include "lib/check/result_cache.h"
+#include "lib/core/content_hash.h"
+
+namespace seams {
+
+namespace {
+
+constexpr std::string_view kManifestHeader = "seams-facts-manifest/1\n";
+constexpr std::size_t kDigestHex = 32;
+
+bool IsHex(std::string_view s) {
+  if (s.size() != kDigestHex) return false;
+  for (char c : s) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string FactsManifest::Encode() const {
+  std::string text(kManifestHeader);
+  for (const auto& [content, facts] : facts_by_content) text += content + " " + facts + "\n";
+  return text;
+}
+
+FactsManifest FactsManifest::Decode(std::string_view text) {
+  FactsManifest manifest;
+  if (text.substr(0, kManifestHeader.size()) != kManifestHeader) return {};
+  text.remove_prefix(kManifestHeader.size());
+  constexpr std::size_t kLine = 2 * kDigestHex + 2;  // "content facts\n"
+  if (text.size() % kLine != 0) return {};
+  for (std::size_t at = 0; at < text.size(); at += kLine) {
+    std::string_view line = text.substr(at, kLine);
+    std::string_view content = line.substr(0, kDigestHex), facts = line.substr(kDigestHex + 1, kDigestHex);
+    if (line[kDigestHex] != ' ' || line[kLine - 1] != '\n' || !IsHex(content) || !IsHex(facts)) return {};
+    manifest.facts_by_content.emplace(content, facts);
+  }
+  return manifest;
+}
+
+FactsManifest ManifestOf(const std::vector<std::string>& content_digests, const std::vector<std::string>& fact_digests) {
+  FactsManifest manifest;
+  for (std::size_t i = 0; i < content_digests.size() && i < fact_digests.size(); ++i) {
+    if (IsHex(content_digests[i]) && IsHex(fact_digests[i])) manifest.facts_by_content[content_digests[i]] = fact_digests[i];
+  }
+  return manifest;
+}
+
+std::optional<std::string> FactsFingerprint(const Project& project, const std::vector<std::string>& fact_digests) {
+  if (fact_digests.size() != project.files.size()) return std::nullopt;
+  ContentHasher hasher;
+  hasher.Part("facts");
+  HashWalk(project, &hasher);
+  for (std::size_t i = 0; i < project.files.size(); ++i) {
+    const SourceFile& file = project.files[i];
+    HashFile(file, &hasher);
+    if (file.too_large) continue;
+    if (fact_digests[i].empty()) return std::nullopt;
+    hasher.Part(fact_digests[i]);
+  }
+  return hasher.Hex();
+}
+
+std::optional<std::vector<std::string>> FactDigestsOf(const FileSystem& fs, const Project& project,
+                                                      const std::vector<std::string>& content_digests,
+                                                      const FactsManifest& manifest, const ParseOptions& options,
+                                                      std::size_t max_unknown) {
+  if (content_digests.size() != project.files.size() || options.cache_dir.empty()) return std::nullopt;
+  std::vector<std::string> digests(project.files.size());
+  Project unknown;  // the files the manifest does not know, parsed (or loaded) on their own
+  unknown.root = project.root;
+  std::vector<std::size_t> unknown_at;
+  for (std::size_t i = 0; i < project.files.size(); ++i) {
+    if (project.files[i].too_large) continue;
+    if (content_digests[i].empty()) return std::nullopt;  // unreadable: the full run reports it
+    auto known = manifest.facts_by_content.find(content_digests[i]);
+    if (known != manifest.facts_by_content.end()) {
+      digests[i] = known->second;
+      continue;
+    }
+    if (unknown_at.size() == max_unknown) return std::nullopt;
+    unknown.files.push_back(project.files[i]);
+    unknown_at.push_back(i);
+  }
+  if (!unknown_at.empty()) {
+    std::vector<std::string> parsed;
+    ParseProject(fs, unknown, options, &parsed);  // the facts go: only their digests are kept
+    for (std::size_t k = 0; k < unknown_at.size(); ++k) {
+      if (parsed[k].empty()) return std::nullopt;
+      digests[unknown_at[k]] = std::move(parsed[k]);
+    }
+  }
+  return digests;
+}
+
+}  // namespace seams
