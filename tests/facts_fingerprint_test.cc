@@ -101,6 +101,12 @@ TEST_CASE("facts manifests: a round trip, and damaged text reads as empty", "[ca
   upper[upper.size() - 2] = 'B';  // not lower-case hex
   CHECK(seams::FactsManifest::Decode(upper).facts_by_content.empty());
   CHECK(seams::FactsManifest::Decode(text.substr(1)).facts_by_content.empty());
+  // Only the writer's form: lines out of order, or a content twice, are damage.
+  const std::string header = text.substr(0, text.find('\n') + 1);
+  const std::string first = text.substr(header.size(), 66), second = text.substr(header.size() + 66);
+  REQUIRE(seams::FactsManifest::Decode(header + first + second).facts_by_content.size() == 2);
+  CHECK(seams::FactsManifest::Decode(header + second + first).facts_by_content.empty());
+  CHECK(seams::FactsManifest::Decode(header + first + first).facts_by_content.empty());
 }
 
 TEST_CASE("facts fingerprints follow the facts, and the manifest spares the parse", "[cache]") {

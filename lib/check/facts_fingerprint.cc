@@ -38,7 +38,9 @@ FactsManifest FactsManifest::Decode(std::string_view text) {
     std::string_view line = text.substr(at, kLine);
     std::string_view content = line.substr(0, kDigestHex), facts = line.substr(kDigestHex + 1, kDigestHex);
     if (line[kDigestHex] != ' ' || line[kLine - 1] != '\n' || !IsHex(content) || !IsHex(facts)) return {};
-    manifest.facts_by_content.emplace(content, facts);
+    // Only the writer's form: sorted, each content once (so equal manifests have equal bytes).
+    if (!manifest.facts_by_content.empty() && !(manifest.facts_by_content.rbegin()->first < content)) return {};
+    manifest.facts_by_content.emplace_hint(manifest.facts_by_content.end(), content, facts);
   }
   return manifest;
 }

@@ -27,8 +27,9 @@ namespace seams {
 struct FactsManifest {
   std::map<std::string, std::string> facts_by_content;
 
-  /// One "content facts" line per file, sorted; and back. Text that is not that
-  /// format reads as an empty manifest (a miss, never an error).
+  /// A header line, then one "content facts" line per distinct content, sorted;
+  /// and back. Text that is not exactly that form reads as an empty manifest
+  /// (every file unknown: a miss, never an error).
   std::string Encode() const;
   static FactsManifest Decode(std::string_view text);
 };
