@@ -83,6 +83,7 @@ int RunCheck(const CheckOptions& options) {
   common.path = AnalysisRoot(config, common.path);
   if (common.analysis.cache_dir.empty()) common.analysis.cache_dir = JoinPath(common.path, ".seams-cache");
   AnalysisOptions analysis_options = ResolveAnalysisOptions(config, common.analysis);
+  analysis_options.module_graph = false;  // the rules read the coupling graph only
   RealFileSystem fs;
 
   // The warm path's last layer: the whole report of this command on these files,

@@ -4,6 +4,7 @@
 #include <memory>
 #include <set>
 
+#include "lib/core/memory.h"
 #include "lib/django/symbols.h"
 #include "lib/django/vocabulary.h"
 
@@ -88,6 +89,7 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   // Only the data stage reads the query chains, call sites and with-blocks: free them
   // before the graphs are built, so they and the graphs are never in memory together.
   ReleaseDataFacts(&analysis);
+  ReturnFreedMemory();
   clock.Mark("data", Count(analysis.tables.size(), "tables") + ", " + Count(analysis.queries.joins.size(), "joins") +
                          ", " + Count(analysis.queries.transactions.size(), "atomic blocks"));
 
@@ -113,6 +115,7 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   }
   symbols.reset();
   if (!options.keep_facts) ReleaseStageFacts(&analysis);
+  ReturnFreedMemory();  // so the module graph and the proposal reuse what the facts held
 
   // Turn resolved imports into a weighted, evidenced module graph.
   if (options.module_graph) {
