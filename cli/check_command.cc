@@ -12,6 +12,7 @@
 #include "cli/common_options.h"
 #include "cli/config_loading.h"
 #include "cli/diagnostic_printer.h"
+#include "cli/large_pages.h"
 #include "cli/terminal.h"
 #include "lib/check/check.h"
 #include "lib/check/facts_fingerprint.h"
@@ -77,6 +78,7 @@ std::vector<std::string> ResultKeyParts(const CheckOptions& options, const Commo
 }
 
 int RunCheck(const CheckOptions& options) {
+  UseLargePages();  // a check runs on every pull request: its speed is worth a few MiB
   Config config = LoadProjectConfig(options.common.path, options.config, true);
   // check runs on every pull request: by default its facts are cached beside the project.
   CommonOptions common = options.common;
