@@ -17,12 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string TempDir() {
-  std::string pattern = (fs::temp_directory_path() / "seams-facts-fp-XXXXXX").string();
-  REQUIRE(mkdtemp(pattern.data()) != nullptr);
-  return pattern;
-}
-
 std::string Django(const std::string& relative) {
   std::string text = seams::test::ReadText(std::string(SEAMS_DJANGO_DIR) + "/" + relative);
   REQUIRE_FALSE(text.empty());
@@ -77,7 +71,7 @@ TEST_CASE("facts digests: the line count is the one fact left out", "[cache]") {
   CHECK(DigestOf("\n" + models) != digest);
 
   // The cache gives the same digest when it stores the facts and when it loads them.
-  const std::string dir = TempDir();
+  const std::string dir = seams::test::TempDir("seams-facts-fp");
   seams::ParseOptions options;
   seams::FactsCache cache(dir, options);
   const std::string key = cache.Key(models);
@@ -110,7 +104,7 @@ TEST_CASE("facts manifests: a round trip, and damaged text reads as empty", "[ca
 }
 
 TEST_CASE("facts fingerprints follow the facts, and the manifest spares the parse", "[cache]") {
-  const std::string dir = TempDir();
+  const std::string dir = seams::test::TempDir("seams-facts-fp");
   seams::ParseOptions options = seams::AnalysisParseOptions(seams::test::DjangoOptions());
   options.cache_dir = dir;
   options.jobs = 2;

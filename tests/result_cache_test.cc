@@ -10,16 +10,11 @@
 
 #include "lib/check/result_cache.h"
 #include "lib/discover/discover.h"
+#include "tests/test_support.h"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string TempDir() {
-  std::string pattern = (fs::temp_directory_path() / "seams-results-XXXXXX").string();
-  REQUIRE(mkdtemp(pattern.data()) != nullptr);
-  return pattern;
-}
 
 std::string Fingerprint(const seams::MemoryFileSystem& files) {
   return seams::ProjectFingerprint(files, seams::Discover(files, "proj", {}));
@@ -64,7 +59,7 @@ TEST_CASE("the project fingerprint follows every byte, name and file of the tree
 }
 
 TEST_CASE("result entries: a round trip, and every damaged entry is a miss", "[cache]") {
-  const std::string dir = TempDir();
+  const std::string dir = seams::test::TempDir("seams-results");
   const seams::ResultCache cache(dir);
   const std::string key = seams::HashParts({"k"}), other = seams::HashParts({"other"});
   CHECK_FALSE(cache.Load(key));

@@ -3,12 +3,19 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "lib/django/vocabulary.h"
 
 namespace seams::test {
+
+std::string TempDir(const std::string& prefix) {
+  std::string pattern = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
+  REQUIRE(mkdtemp(pattern.data()) != nullptr);
+  return pattern;
+}
 
 FileFacts Parse(const std::string& source) { return ParseSource("test.py", source, WithDjangoVocabulary({}, {})); }
 

@@ -33,6 +33,9 @@ void CheckGolden(const std::string& actual, const std::string& path);
 /// case (ctest runs each case in its own process).
 AnalysisOptions DjangoOptions();
 
+/// A new empty directory under the system's temp directory, named `prefix`-XXXXXX.
+std::string TempDir(const std::string& prefix);
+
 /// Reads a file from disk ("" when missing).
 std::string ReadText(const std::string& path);
 
