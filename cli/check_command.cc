@@ -93,6 +93,8 @@ int RunCheck(const CheckOptions& options) {
   // revision's files), --write-baseline, or --verbose (which shows the analysis).
   const bool cacheable = !common.analysis.no_cache && options.base.empty() && options.write_baseline.empty() &&
                          !options.common.verbose;
+  // One key per way of naming the files: their bytes, their facts, or the manifest of facts.
+  auto key_for = [&](const std::string& files) { return HashParts(ResultKeyParts(options, common, config, fs, files)); };
   std::string result_key, facts_key, manifest_key;
   std::vector<std::string> content_digests;
   std::optional<std::vector<std::string>> fact_digests;
@@ -105,7 +107,7 @@ int RunCheck(const CheckOptions& options) {
     auto project = std::make_shared<const Project>(Discover(fs, common.path, discover));
     const std::string fingerprint =
         ProjectFingerprint(fs, *project, analysis_options.parse.digests.get(), &content_digests);
-    result_key = HashParts(ResultKeyParts(options, common, config, fs, fingerprint));
+    result_key = key_for(fingerprint);
     analysis_options.discovered = project;  // on a miss, the analysis does not walk again
     analysis_options.parse.digests->Save();
     if (std::optional<std::string> cached = results.Load(result_key)) {
@@ -115,14 +117,14 @@ int RunCheck(const CheckOptions& options) {
     // The early cutoff: the same files as the rules see them (the same facts) give
     // the same report. The manifest gives the facts digests of the files whose
     // bytes did not change; the others are parsed, a few at most.
-    manifest_key = HashParts(ResultKeyParts(options, common, config, fs, "facts-manifest"));
+    manifest_key = key_for("facts-manifest");
     const FactsManifest manifest = FactsManifest::Decode(results.Load(manifest_key).value_or(""));
     const std::size_t max_unknown = std::max<std::size_t>(16, project->files.size() / 20);
     fact_digests = FactDigestsOf(fs, *project, content_digests, manifest, AnalysisParseOptions(analysis_options),
                                  max_unknown);
     std::optional<std::string> facts = fact_digests ? FactsFingerprint(*project, *fact_digests) : std::nullopt;
     if (facts) {
-      facts_key = HashParts(ResultKeyParts(options, common, config, fs, "facts " + *facts));
+      facts_key = key_for("facts " + *facts);
       if (std::optional<std::string> cached = results.Load(facts_key)) {
         nlohmann::json report = nlohmann::json::parse(*cached, nullptr, /*allow_exceptions=*/false);
         if (!report.is_discarded()) {
@@ -182,9 +184,7 @@ int RunCheck(const CheckOptions& options) {
     // The facts digests, if the early cutoff did not learn them all, are the analysis's.
     if (!fact_digests) fact_digests = analysis.fact_digests;
     if (facts_key.empty()) {
-      if (auto facts = FactsFingerprint(analysis.project, *fact_digests)) {
-        facts_key = HashParts(ResultKeyParts(options, common, config, fs, "facts " + *facts));
-      }
+      if (auto facts = FactsFingerprint(analysis.project, *fact_digests)) facts_key = key_for("facts " + *facts);
     }
     if (!facts_key.empty()) {
       results.Store(facts_key, body);

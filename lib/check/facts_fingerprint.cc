@@ -1,7 +1,5 @@
 #include "lib/check/facts_fingerprint.h"
 
-#include <sstream>
-
 #include "lib/check/result_cache.h"
 #include "lib/core/content_hash.h"
 
