@@ -16,6 +16,7 @@
 #include "cli/terminal.h"
 #include "lib/check/check.h"
 #include "lib/check/facts_fingerprint.h"
+#include "lib/check/line_shift.h"
 #include "lib/check/result_cache.h"
 #include "lib/core/error.h"
 #include "lib/core/git_file_system.h"
@@ -93,12 +94,20 @@ int RunCheck(const CheckOptions& options) {
   // revision's files), --write-baseline, or --verbose (which shows the analysis).
   const bool cacheable = !common.analysis.no_cache && options.base.empty() && options.write_baseline.empty() &&
                          !options.common.verbose;
-  // One key per way of naming the files: their bytes, their facts, or the manifest of facts.
+  // One key per way of naming the files: their bytes, their facts, their facts'
+  // shapes, or the manifest of facts.
   auto key_for = [&](const std::string& files) { return HashParts(ResultKeyParts(options, common, config, fs, files)); };
-  std::string result_key, facts_key, manifest_key;
+  std::string result_key, facts_key, shape_key, manifest_key;
   std::vector<std::string> content_digests;
-  std::optional<std::vector<std::string>> fact_digests;
+  std::optional<std::vector<FactsDigests>> fact_digests;
   const ResultCache results(common.analysis.cache_dir);
+  // Every key learnt so far gets `body`; the manifest and the shape entry name this run's files.
+  auto store = [&](const std::string& body) {
+    results.Store(result_key, body);
+    if (!facts_key.empty()) results.Store(facts_key, body);
+    if (fact_digests) results.Store(manifest_key, ManifestOf(content_digests, *fact_digests).Encode());
+    if (!shape_key.empty()) results.Store(shape_key, ShapeEntry{content_digests, body}.Encode());
+  };
   if (cacheable) {
     // Taken before the walk stamps the files: what is written after that is never remembered unread.
     analysis_options.parse.digests = std::make_shared<ContentDigests>(common.analysis.cache_dir);
@@ -123,16 +132,30 @@ int RunCheck(const CheckOptions& options) {
     fact_digests = FactDigestsOf(fs, *project, content_digests, manifest, AnalysisParseOptions(analysis_options),
                                  max_unknown);
     std::optional<std::string> facts = fact_digests ? FactsFingerprint(*project, *fact_digests) : std::nullopt;
-    if (facts) {
+    std::optional<std::string> shapes = fact_digests ? ShapeFingerprint(*project, *fact_digests) : std::nullopt;
+    if (facts && shapes) {
       facts_key = key_for("facts " + *facts);
+      shape_key = key_for("shapes " + *shapes);
       if (std::optional<std::string> cached = results.Load(facts_key)) {
         nlohmann::json report = nlohmann::json::parse(*cached, nullptr, /*allow_exceptions=*/false);
         if (!report.is_discarded()) {
-          results.Store(result_key, *cached);
-          results.Store(manifest_key, ManifestOf(content_digests, *fact_digests).Encode());
+          store(*cached);
           return Emit(options, report);
         }
       }
+      // The shape cutoff: the same facts, some on other lines. The report before,
+      // its lines moved, is this run's (lib/check/line_shift.h).
+      if (std::optional<std::string> cached = results.Load(shape_key)) {
+        const FactsCache cache(common.analysis.cache_dir, AnalysisParseOptions(analysis_options));
+        std::optional<ShapeEntry> entry = ShapeEntry::Decode(*cached);
+        if (std::optional<nlohmann::json> report =
+                entry ? ShiftedReport(*entry, *project, content_digests, cache, max_unknown) : std::nullopt) {
+          store(report->dump());
+          return Emit(options, *report);
+        }
+      }
+    } else {
+      fact_digests.reset();
     }
   }
 
@@ -179,17 +202,19 @@ int RunCheck(const CheckOptions& options) {
   // Stored only now: a run that stopped on a config or baseline error is never
   // cached, nor one that printed config warnings (a cached answer prints none).
   if (cacheable && result.config_problems.empty()) {
-    const std::string body = report.dump();
-    results.Store(result_key, body);
     // The facts digests, if the early cutoff did not learn them all, are the analysis's.
-    if (!fact_digests) fact_digests = analysis.fact_digests;
-    if (facts_key.empty()) {
-      if (auto facts = FactsFingerprint(analysis.project, *fact_digests)) facts_key = key_for("facts " + *facts);
+    if (!fact_digests) {
+      fact_digests = analysis.fact_digests;
+      auto facts = FactsFingerprint(analysis.project, *fact_digests);
+      auto shapes = ShapeFingerprint(analysis.project, *fact_digests);
+      if (facts && shapes) {
+        facts_key = key_for("facts " + *facts);
+        shape_key = key_for("shapes " + *shapes);
+      } else {
+        fact_digests.reset();
+      }
     }
-    if (!facts_key.empty()) {
-      results.Store(facts_key, body);
-      results.Store(manifest_key, ManifestOf(content_digests, *fact_digests).Encode());
-    }
+    store(report.dump());
   }
   return Emit(options, report);
 }

@@ -60,9 +60,9 @@ struct Analysis {
   std::vector<Diagnostic> diagnostics;  ///< Of every stage, sorted and deduplicated.
   int parsed_files = 0;               ///< Files whose facts were extracted.
   int skipped_files = 0;              ///< Files listed but not parsed (unreadable, too large).
-  /// With a facts cache, the FactsDigest of each file's facts (lib/parse/facts_cache.h),
-  /// by project.files' order; empty for a file not parsed. Without a cache, empty.
-  std::vector<std::string> fact_digests;
+  /// With a facts cache, the digests of each file's facts (lib/parse/facts_cache.h),
+  /// by project.files' order; empty ones for a file not parsed. Without a cache, empty.
+  std::vector<FactsDigests> fact_digests;
   std::vector<StageTiming> timings;    ///< Wall time per stage, in order; never written into a report.
 };
 

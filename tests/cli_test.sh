@@ -300,15 +300,16 @@ scenario_check_result_cache() {
   local results="$work/proj/.seams-cache/results"
   "$seams" check "$work/proj" --format json -o "$work/cold.json"
   check "cold check" 1 $?
-  # The report by the files' bytes, the same by their facts (the early cutoff), and the facts manifest.
-  assert "one result cached, by bytes and by facts, and the manifest" test "$(ls "$results" | wc -l)" = 3
+  # The report by the files' bytes, the same by their facts (the early cutoff) and by their
+  # shapes (the shape cutoff, with the files' digests), and the facts manifest.
+  assert "one result cached, by bytes, facts and shapes, and the manifest" test "$(ls "$results" | wc -l)" = 4
   "$seams" check "$work/proj" --format json -o "$work/warm.json"
   check "warm check: the same exit code" 1 $?
   assert "warm check: the same bytes" cmp -s "$work/cold.json" "$work/warm.json"
   "$seams" check "$work/proj" > "$work/warm.txt"
   "$seams" check "$work/proj" --no-cache > "$work/nocache.txt"
   assert "another format renders the same cached report as a run without cache" cmp -s "$work/warm.txt" "$work/nocache.txt"
-  assert "output flags share the entries" test "$(ls "$results" | wc -l)" = 3
+  assert "output flags share the entries" test "$(ls "$results" | wc -l)" = 4
   local entry
   for entry in "$results"/*; do printf 'X' | dd of="$entry" bs=1 seek=80 conv=notrunc 2>/dev/null; done
   "$seams" check "$work/proj" --format json -o "$work/flipped.json"
@@ -390,6 +391,56 @@ scenario_check_early_cutoff() {
   "$seams" check "$work/proj" --format json -o "$work/moved.json"
   "$seams" check "$work/proj" --format json --no-cache -o "$work/moved-nocache.json"
   assert "lines moved: the answer of a run without cache" cmp -s "$work/moved.json" "$work/moved-nocache.json"
+}
+
+# The shape cutoff: an edit that only moves lines gives the report before, its
+# lines moved, and loads the edited file's facts alone; any edit gives the answer
+# of a run without cache.
+scenario_check_shape_cutoff() {
+  init_project
+  local cache="$work/proj/.seams-cache" file="$work/proj/notifications/receivers.py"
+  "$seams" check "$work/proj" --format json -o "$work/cold.json"
+  check "cold check" 1 $?
+  # The facts go; a comment at the end (the early cutoff) brings back the edited file's alone.
+  find "$cache" -mindepth 1 -maxdepth 1 -name '[0-9a-f][0-9a-f]' -exec rm -r {} +
+  printf '\n# a comment at the end\n' >> "$file"
+  "$seams" check "$work/proj" --format json -o "$work/comment.json"
+  sed -i '1i # a line added at the top' "$file"
+  "$seams" check "$work/proj" --format json -o "$work/top.json"
+  check "a line added at the top: the same exit code" 1 $?
+  "$seams" check "$work/proj" --format json --no-cache -o "$work/top-nocache.json"
+  assert "a line added at the top: the answer of a run without cache" cmp -s "$work/top.json" "$work/top-nocache.json"
+  assert "a line added at the top: the lines moved" test -n "$(cmp "$work/comment.json" "$work/top.json" 2>&1)"
+  assert "the lines moved: only the edited file's facts, before and after" \
+    test "$(find "$cache" -mindepth 2 -path "$cache/[0-9a-f][0-9a-f]/*" -type f | wc -l)" = 2
+  # A file whose place is written in the report's text ("sent at orders/services.py:43")
+  # is not moved: the full run answers.
+  sed -i '1i # a line added at the top' "$work/proj/orders/services.py"
+  "$seams" check "$work/proj" --format json -o "$work/sender.json"
+  "$seams" check "$work/proj" --format json --no-cache -o "$work/sender-nocache.json"
+  assert "a place in the report's text: the answer of a run without cache" cmp -s "$work/sender.json" "$work/sender-nocache.json"
+  assert "a place in the report's text: a full run" \
+    test "$(find "$cache" -mindepth 2 -path "$cache/[0-9a-f][0-9a-f]/*" -type f | wc -l)" -gt 10
+  # Comment lines and blank lines added and removed at seeded places in the files
+  # with the most kinds of violation; every answer is the one without cache.
+  RANDOM=7
+  local files=(orders/services.py notifications/receivers.py reporting/services.py orders/models.py
+               payments/services.py inventory/receivers.py checkout/models.py) i target lines at same=0
+  for i in $(seq 1 14); do
+    target="$work/proj/${files[$((RANDOM % ${#files[@]}))]}"
+    lines=$(wc -l < "$target")
+    at=$((RANDOM % lines + 1))
+    case $((i % 4)) in
+      0) sed -i "${at}s/^/\\n/" "$target" ;;                  # a blank line
+      1) sed -i "${at}i # note $i" "$target" ;;                 # a comment line
+      2) sed -i "${at}s/\$/  # note $i/" "$target" ;;           # a comment at the end of a line
+      3) grep -q '^# note' "$target" && sed -i '0,/^# note/{/^# note/d}' "$target" ;;  # a comment line removed
+    esac
+    "$seams" check "$work/proj" --format json -o "$work/edit.json"
+    "$seams" check "$work/proj" --format json --no-cache -o "$work/edit-nocache.json"
+    cmp -s "$work/edit.json" "$work/edit-nocache.json" && same=$((same + 1))
+  done
+  check "14 seeded edits: every warm answer is the one without cache" 14 "$same"
 }
 
 # A baseline that cannot be read, or is not a baseline, is a config error (exit 2).

@@ -75,18 +75,19 @@ TEST_CASE("facts digests: the line count is the one fact left out", "[cache]") {
   seams::ParseOptions options;
   seams::FactsCache cache(dir, options);
   const std::string key = cache.Key(models);
-  std::string stored, loaded;
+  seams::FactsDigests stored, loaded;
   cache.Store(key, seams::test::Parse(models), &stored);
   REQUIRE(cache.Load(key, "auth/models.py", &loaded));
-  CHECK(stored == digest);
-  CHECK(loaded == digest);
+  CHECK(stored.facts == digest);
+  CHECK(loaded == stored);
+  CHECK(stored.shape == seams::ShapeOf(seams::test::Parse(models)).digest);
   fs::remove_all(dir);
 }
 
 TEST_CASE("facts manifests: a round trip, and damaged text reads as empty", "[cache]") {
   seams::FactsManifest manifest;
-  manifest.facts_by_content[std::string(32, 'a')] = std::string(32, 'b');
-  manifest.facts_by_content[std::string(32, '0')] = std::string(32, '9');
+  manifest.facts_by_content[std::string(32, 'a')] = {std::string(32, 'b'), std::string(32, 'c')};
+  manifest.facts_by_content[std::string(32, '0')] = {std::string(32, '9'), std::string(32, '8')};
   const std::string text = manifest.Encode();
   CHECK(seams::FactsManifest::Decode(text).facts_by_content == manifest.facts_by_content);
   CHECK(seams::FactsManifest::Decode("").facts_by_content.empty());
@@ -97,7 +98,7 @@ TEST_CASE("facts manifests: a round trip, and damaged text reads as empty", "[ca
   CHECK(seams::FactsManifest::Decode(text.substr(1)).facts_by_content.empty());
   // Only the writer's form: lines out of order, or a content twice, are damage.
   const std::string header = text.substr(0, text.find('\n') + 1);
-  const std::string first = text.substr(header.size(), 66), second = text.substr(header.size() + 66);
+  const std::string first = text.substr(header.size(), 99), second = text.substr(header.size() + 99);
   REQUIRE(seams::FactsManifest::Decode(header + first + second).facts_by_content.size() == 2);
   CHECK(seams::FactsManifest::Decode(header + second + first).facts_by_content.empty());
   CHECK(seams::FactsManifest::Decode(header + first + first).facts_by_content.empty());
@@ -116,7 +117,7 @@ TEST_CASE("facts fingerprints follow the facts, and the manifest spares the pars
   CHECK_FALSE(seams::FactDigestsOf(base, before.project, before.content, {}, options, 6));
   auto digests = seams::FactDigestsOf(base, before.project, before.content, {}, options, 7);
   REQUIRE(digests);
-  std::vector<std::string> from_parse;
+  std::vector<seams::FactsDigests> from_parse;
   seams::ParseProject(base, before.project, options, &from_parse);
   CHECK(*digests == from_parse);
   const auto fingerprint = seams::FactsFingerprint(before.project, *digests);
@@ -154,8 +155,11 @@ TEST_CASE("facts fingerprints follow the facts, and the manifest spares the pars
   unreadable.MarkUnreadable("proj/django/contrib/auth/models.py");
   const Digests lost = ContentDigestsOf(unreadable);
   CHECK_FALSE(seams::FactDigestsOf(unreadable, lost.project, lost.content, manifest, options, 7));
-  std::vector<std::string> missing = *digests;
-  missing[2].clear();
+  std::vector<seams::FactsDigests> missing = *digests;
+  missing[2].facts.clear();
   CHECK_FALSE(seams::FactsFingerprint(before.project, missing));
+  CHECK(seams::ShapeFingerprint(before.project, missing));
+  missing[2].shape.clear();
+  CHECK_FALSE(seams::ShapeFingerprint(before.project, missing));
   fs::remove_all(dir);
 }

@@ -12,6 +12,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lib/parse/expr.h"
 
@@ -19,6 +20,10 @@ namespace seams::binary {
 
 class Writer {
  public:
+  /// With `lines`, every line number (L) is written as 0 and appended there
+  /// instead: the facts' shape (ShapeOf, lib/parse/facts_cache.h).
+  explicit Writer(std::vector<int>* lines = nullptr) : lines_(lines) {}
+
   void U(std::uint64_t v) {
     do {
       unsigned char byte = v & 0x7F;
@@ -33,10 +38,17 @@ class Writer {
     out_ += s;
   }
   void B(bool b) { out_ += b ? '\1' : '\0'; }
+  /// A line number: I, or 0 recorded in `lines` (see the constructor).
+  void L(int line) {
+    if (!lines_) return I(line);
+    lines_->push_back(line);
+    I(0);
+  }
+  std::vector<int>* lines() const { return lines_; }
   void E(const Expr& e) {
     U(static_cast<std::uint64_t>(e.kind));
     S(e.text);
-    I(e.line);
+    L(e.line);
     U(e.items.size());
     for (const auto& item : e.items) E(item);
     U(e.keywords.size());
@@ -48,6 +60,7 @@ class Writer {
   std::string& str() { return out_; }
 
  private:
+  std::vector<int>* lines_;
   std::string out_;
 };
 

@@ -32,12 +32,12 @@ constexpr std::size_t kMaxEntryBytes = std::size_t{1} << 30;
 
 }  // namespace
 
-std::string SerializeFacts(const FileFacts& f, std::size_t* digest_end) {
-  binary::Writer w;
+std::string SerializeFacts(const FileFacts& f, std::size_t* digest_end, std::vector<int>* lines) {
+  binary::Writer w(lines);
   w.str().append(kMagic, sizeof kMagic);
   w.U(f.imports.size());
   for (const auto& i : f.imports) {
-    w.S(i.module); w.I(i.level); w.S(i.name); w.S(i.alias); w.B(i.is_from); w.I(i.line); w.I(i.column);
+    w.S(i.module); w.I(i.level); w.S(i.name); w.S(i.alias); w.B(i.is_from); w.L(i.line); w.I(i.column);
     w.B(i.in_function); w.B(i.type_checking); w.B(i.guarded); w.S(i.scope);
   }
   w.U(f.classes.size());
@@ -49,36 +49,38 @@ std::string SerializeFacts(const FileFacts& f, std::size_t* digest_end) {
     for (const auto& [k, v] : c.keywords) { w.S(k); w.E(v); }
     w.U(c.decorators.size());
     for (const auto& d : c.decorators) w.E(d);
-    w.I(c.line); w.I(c.end_line); w.S(c.scope);
+    w.L(c.line); w.L(c.end_line); w.S(c.scope);
   }
   w.U(f.functions.size());
   for (const auto& fn : f.functions) {
     w.S(fn.name); w.S(fn.qualname);
     w.U(fn.decorators.size());
     for (const auto& d : fn.decorators) w.E(d);
-    w.I(fn.line); w.I(fn.end_line); w.S(fn.scope);
+    w.L(fn.line); w.L(fn.end_line); w.S(fn.scope);
   }
   w.U(f.assignments.size());
-  for (const auto& a : f.assignments) { w.S(a.target); w.S(a.op); w.E(a.value); w.S(a.scope); w.I(a.line); }
+  for (const auto& a : f.assignments) { w.S(a.target); w.S(a.op); w.E(a.value); w.S(a.scope); w.L(a.line); }
   w.U(f.calls.size());
-  for (const auto& c : f.calls) { w.E(c.call); w.S(c.scope); w.I(c.line); w.B(c.deferred); }
-  w.S(f.call_sites.bytes());  // packed, like the chains
+  for (const auto& c : f.calls) { w.E(c.call); w.S(c.scope); w.L(c.line); w.B(c.deferred); }
+  // Packed, like the chains: their bytes are copied (re-encoded only for the shape).
+  auto packed = [&](const auto& pack) { lines ? w.S(pack.BytesWithLines(lines)) : w.S(pack.bytes()); };
+  packed(f.call_sites);
   w.U(f.attribute_refs.size());
-  for (const auto& r : f.attribute_refs) { w.S(r.object); w.S(r.attribute); w.S(r.scope); w.I(r.line); }
+  for (const auto& r : f.attribute_refs) { w.S(r.object); w.S(r.attribute); w.S(r.scope); w.L(r.line); }
   w.U(f.dunder_all.size());
   for (const auto& name : f.dunder_all) w.S(name);
   w.U(f.suppressions.size());
   for (const auto& s : f.suppressions) {
-    w.I(s.line);
+    w.L(s.line);
     w.U(s.rules.size());
     for (const auto& r : s.rules) w.S(r);
   }
-  w.S(f.chains.bytes());  // packed in this format already: copied, not encoded again
+  packed(f.chains);
   w.U(f.blocks.size());
-  for (const auto& b : f.blocks) { w.E(b.expr); w.S(b.kind); w.S(b.function); w.S(b.scope); w.I(b.line); w.I(b.end_line); }
+  for (const auto& b : f.blocks) { w.E(b.expr); w.S(b.kind); w.S(b.function); w.S(b.scope); w.L(b.line); w.L(b.end_line); }
   w.U(f.diagnostics.size());
   for (const auto& d : f.diagnostics) {
-    w.S(d.code); w.U(static_cast<std::uint64_t>(d.severity)); w.I(d.line); w.I(d.column); w.S(d.message);
+    w.S(d.code); w.U(static_cast<std::uint64_t>(d.severity)); w.L(d.line); w.I(d.column); w.S(d.message);
   }
   w.B(f.parsed); w.B(f.has_syntax_error);
   if (digest_end) *digest_end = w.str().size();
@@ -173,25 +175,50 @@ std::string FactsDigest(std::string_view serialized, std::size_t digest_end) {
   return ContentHashHex("facts ", serialized.substr(0, digest_end));
 }
 
-std::string EncodeCacheEntry(const std::string& key, const FileFacts& facts, std::string* digest) {
+FactsShape ShapeOf(const FileFacts& facts) {
+  FactsShape shape;
+  std::size_t digest_end = 0;
+  const std::string bytes = SerializeFacts(facts, &digest_end, &shape.lines);
+  shape.digest = ContentHashHex("shape ", std::string_view(bytes).substr(0, digest_end));
+  return shape;
+}
+
+namespace {
+
+constexpr std::size_t kDigestHex = 32;
+constexpr std::size_t kChecksumBytes = 8;
+
+bool IsHexDigest(std::string_view text) {
+  return text.size() == kDigestHex && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+}  // namespace
+
+std::string EncodeCacheEntry(const std::string& key, const FileFacts& facts, FactsDigests* digests) {
   std::size_t digest_end = 0;
   std::string bytes = SerializeFacts(facts, &digest_end);
-  if (digest) *digest = FactsDigest(bytes, digest_end);
+  const std::string shape = ShapeOf(facts).digest;
+  if (digests) *digests = {FactsDigest(bytes, digest_end), shape};
+  bytes += shape;
   std::uint64_t sum = EntryChecksum(key, bytes.data(), bytes.size());
-  for (int i = 0; i < 8; ++i, sum >>= 8) bytes += static_cast<char>(sum & 0xFF);
+  for (std::size_t i = 0; i < kChecksumBytes; ++i, sum >>= 8) bytes += static_cast<char>(sum & 0xFF);
   return bytes;
 }
 
-std::optional<FileFacts> DecodeCacheEntry(const std::string& key, const std::string& bytes, std::string* digest) {
-  if (bytes.size() < 8) return std::nullopt;
-  const std::size_t body = bytes.size() - 8;
+std::optional<FileFacts> DecodeCacheEntry(const std::string& key, const std::string& bytes, FactsDigests* digests) {
+  if (bytes.size() < kDigestHex + kChecksumBytes) return std::nullopt;
+  const std::size_t body = bytes.size() - kChecksumBytes;
   std::uint64_t stored = 0;
-  for (int i = 7; i >= 0; --i) stored = (stored << 8) | static_cast<unsigned char>(bytes[body + static_cast<std::size_t>(i)]);
+  for (std::size_t i = kChecksumBytes; i-- > 0;) stored = (stored << 8) | static_cast<unsigned char>(bytes[body + i]);
   if (stored != EntryChecksum(key, bytes.data(), body)) return std::nullopt;
-  const std::string_view serialized = std::string_view(bytes).substr(0, body);
+  const std::string_view shape = std::string_view(bytes).substr(body - kDigestHex, kDigestHex);
+  if (!IsHexDigest(shape)) return std::nullopt;
+  const std::string_view serialized = std::string_view(bytes).substr(0, body - kDigestHex);
   std::size_t digest_end = 0;
   std::optional<FileFacts> facts = DeserializeFacts(serialized, &digest_end);
-  if (facts && digest) *digest = FactsDigest(serialized, digest_end);
+  if (facts && digests) *digests = {FactsDigest(serialized, digest_end), std::string(shape)};
   return facts;
 }
 
@@ -217,17 +244,17 @@ std::string FactsCache::Key(const std::string& source) const { return KeyOfDiges
 
 std::string FactsCache::KeyOfDigest(const std::string& digest) const { return ContentHashHex(salt_, digest); }
 
-std::optional<FileFacts> FactsCache::Load(const std::string& key, const std::string& path, std::string* digest) const {
+std::optional<FileFacts> FactsCache::Load(const std::string& key, const std::string& path, FactsDigests* digests) const {
   std::optional<std::string> bytes = ReadRegularFile(directory_ + "/" + key.substr(0, 2) + "/" + key, kMaxEntryBytes);
   if (!bytes) return std::nullopt;
-  auto facts = DecodeCacheEntry(key, *bytes, digest);
+  auto facts = DecodeCacheEntry(key, *bytes, digests);
   if (!facts) return std::nullopt;
   for (auto& d : facts->diagnostics) d.path = path;
   return facts;
 }
 
-void FactsCache::Store(const std::string& key, const FileFacts& facts, std::string* digest) const {
-  ReplaceFile(directory_ + "/" + key.substr(0, 2), key, EncodeCacheEntry(key, facts, digest));
+void FactsCache::Store(const std::string& key, const FileFacts& facts, FactsDigests* digests) const {
+  ReplaceFile(directory_ + "/" + key.substr(0, 2), key, EncodeCacheEntry(key, facts, digests));
 }
 
 }  // namespace seams

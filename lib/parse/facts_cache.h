@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lib/parse/file_facts.h"
 #include "lib/parse/parse.h"
@@ -34,26 +35,31 @@ class FactsCache {
 
   /// The cached facts for `key`, or nullopt. Diagnostics get `path`. With
   /// `digest`, the facts' FactsDigest is put there on a hit.
-  std::optional<FileFacts> Load(const std::string& key, const std::string& path, std::string* digest = nullptr) const;
+  std::optional<FileFacts> Load(const std::string& key, const std::string& path, FactsDigests* digests = nullptr) const;
 
   /// Stores `facts` under `key`; failures (read-only disk, full disk) are ignored.
-  /// With `digest`, the facts' FactsDigest is put there.
-  void Store(const std::string& key, const FileFacts& facts, std::string* digest = nullptr) const;
+  /// With `digests`, the facts' digests are put there.
+  void Store(const std::string& key, const FileFacts& facts, FactsDigests* digests = nullptr) const;
 
  private:
   std::string directory_;
   std::string salt_;  // extractor version and options
 };
 
-/// A cache entry: the facts serialised, then the checksum of `key` and those
-/// bytes; and back, nullopt when the checksum or the format does not hold.
-/// With `digest`, the facts' FactsDigest is put there (on a hit only, when decoding).
-std::string EncodeCacheEntry(const std::string& key, const FileFacts& facts, std::string* digest = nullptr);
-std::optional<FileFacts> DecodeCacheEntry(const std::string& key, const std::string& bytes, std::string* digest = nullptr);
+/// A cache entry: the facts serialised, their ShapeDigest (computed once, when
+/// the entry is written), then the checksum of `key` and those bytes; and back,
+/// nullopt when the checksum or the format does not hold. With `digests`, the
+/// facts' FactsDigest and ShapeDigest are put there (on a hit only, when decoding).
+std::string EncodeCacheEntry(const std::string& key, const FileFacts& facts, FactsDigests* digests = nullptr);
+std::optional<FileFacts> DecodeCacheEntry(const std::string& key, const std::string& bytes,
+                                          FactsDigests* digests = nullptr);
 
 /// The facts serialised in the cache's binary format, and back (for tests). The
 /// line count comes last; `digest_end`, when given, gets the size of what precedes it.
-std::string SerializeFacts(const FileFacts& facts, std::size_t* digest_end = nullptr);
+/// With `lines`, every line number is written as 0 and appended to `lines`
+/// instead, in the order written (the bytes are then not a cache entry's: ShapeOf).
+std::string SerializeFacts(const FileFacts& facts, std::size_t* digest_end = nullptr,
+                           std::vector<int>* lines = nullptr);
 std::optional<FileFacts> DeserializeFacts(std::string_view bytes, std::size_t* digest_end = nullptr);
 
 /// A file's facts as the rules see them, 32 hex: the digest of the serialised
@@ -62,5 +68,18 @@ std::optional<FileFacts> DeserializeFacts(std::string_view bytes, std::size_t* d
 /// An edit that changes no fact, such as a comment or blank lines added at the
 /// end, keeps it: the early cutoff of the warm path (lib/check/facts_fingerprint.h).
 std::string FactsDigest(std::string_view serialized, std::size_t digest_end);
+
+/// A file's facts without their line numbers: `digest` (the ShapeDigest, 32 hex)
+/// hashes the facts as FactsDigest does but with every line number 0, and
+/// `lines` holds those numbers in the order they are written. Two files with
+/// the same shape hold the same facts but where they sit: an edit that only
+/// adds or removes lines around the facts (blank lines, comments, a docstring's
+/// lines) keeps it, and the pairs of `lines` tell where each line went. The
+/// shape cutoff of the warm path rests on it (lib/check/line_shift.h).
+struct FactsShape {
+  std::string digest;
+  std::vector<int> lines;
+};
+FactsShape ShapeOf(const FileFacts& facts);
 
 }  // namespace seams

@@ -156,6 +156,9 @@ class Packed {
   std::size_t size() const { return count_; }
   bool empty() const { return count_ == 0; }
   const std::string& bytes() const { return bytes_; }
+  /// bytes(), or with `lines` the same facts written with every line number 0,
+  /// the line numbers appended to `lines` in the order they are written.
+  std::string BytesWithLines(std::vector<int>* lines) const;
   friend bool operator==(const Packed&, const Packed&) = default;
 
  private:

@@ -16,13 +16,13 @@ void Write(binary::Writer& w, const ChainFact& c) {
     w.S(l.name);
     w.B(l.call);
     w.E(l.args);
-    w.I(l.line);
+    w.L(l.line);
   }
   w.S(c.target);
   w.B(c.iterated);
   w.I(c.outer);
   w.S(c.scope);
-  w.I(c.line);
+  w.L(c.line);
 }
 
 void Read(binary::Reader& r, ChainFact* c) {
@@ -60,7 +60,7 @@ void Skip(binary::Reader& r, const ChainFact*) {
 void Write(binary::Writer& w, const CallSiteFact& c) {
   w.S(c.callee);
   w.S(c.scope);
-  w.I(c.line);
+  w.L(c.line);
   w.B(c.deferred);
 }
 
@@ -112,6 +112,16 @@ std::vector<Fact> Packed<Fact>::Unpack() const {
   // The bytes were written by the constructor or checked by FromBytes: they read whole.
   for (std::size_t n = r.Count(&facts); r.ok() && n > 0; --n) Read(r, &facts.emplace_back());
   return facts;
+}
+
+template <typename Fact>
+std::string Packed<Fact>::BytesWithLines(std::vector<int>* lines) const {
+  if (!lines || bytes_.empty()) return bytes_;
+  binary::Writer w(lines);
+  const std::vector<Fact> facts = Unpack();
+  w.U(facts.size());
+  for (const auto& fact : facts) Write(w, fact);
+  return std::move(w.str());
 }
 
 template class Packed<ChainFact>;

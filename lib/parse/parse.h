@@ -38,6 +38,15 @@ struct ParseOptions {
   ProgressFn progress;
 };
 
+/// What the warm path's cutoffs know of one file's facts, each 32 hex (empty
+/// when unknown): `facts`, its FactsDigest; `shape`, its ShapeDigest, the same
+/// without the line numbers (lib/parse/facts_cache.h).
+struct FactsDigests {
+  std::string facts;
+  std::string shape;
+  bool operator==(const FactsDigests&) const = default;
+};
+
 /// Extracts the facts of one source text. Pure: the same text gives the same
 /// facts. `path` is only used to label diagnostics. Handles a UTF-8 BOM,
 /// undecodable bytes and NUL bytes with diagnostics.
@@ -46,10 +55,10 @@ FileFacts ParseSource(const std::string& path, std::string source, const ParseOp
 /// Reads and parses every file of `project` (skipping the oversized ones) on
 /// `options.jobs` threads, one parser per thread. Result i belongs to
 /// project.files[i]; the result does not depend on the thread count. With a
-/// cache and `fact_digests`, (*fact_digests)[i] is the FactsDigest of result i
-/// (lib/parse/facts_cache.h), or empty when the file was not parsed.
+/// cache and `fact_digests`, (*fact_digests)[i] holds the digests of result i
+/// (lib/parse/facts_cache.h), or empty ones when the file was not parsed.
 std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project, const ParseOptions& options,
-                                    std::vector<std::string>* fact_digests = nullptr);
+                                    std::vector<FactsDigests>* fact_digests = nullptr);
 
 /// Parses `source` and discards the tree (no fact extraction): for benchmarks.
 /// Returns the number of syntax nodes, so the work cannot be optimised away.

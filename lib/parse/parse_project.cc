@@ -44,9 +44,9 @@ std::size_t ParseOnly(const std::string& source) {
 }
 
 std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project, const ParseOptions& options,
-                                    std::vector<std::string>* fact_digests) {
+                                    std::vector<FactsDigests>* fact_digests) {
   std::vector<FileFacts> results(project.files.size());
-  if (fact_digests) fact_digests->assign(project.files.size(), std::string());
+  if (fact_digests) fact_digests->assign(project.files.size(), FactsDigests());
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, project.files.size())));
 
@@ -81,7 +81,7 @@ std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project
       FileFacts& facts = results[i];
       if (file.too_large) continue;  // reported by Discover
       const std::string path = JoinPath(project.root, file.path);
-      std::string* fact_digest = fact_digests ? &(*fact_digests)[i] : nullptr;
+      FactsDigests* fact_digest = fact_digests ? &(*fact_digests)[i] : nullptr;
       // Unchanged bytes (and options) give the same facts: take them from the cache,
       // without reading the file when its stamp says its bytes are the ones remembered.
       std::optional<std::string> known = cache && options.digests ? options.digests->Find(path, file.stamp) : std::nullopt;

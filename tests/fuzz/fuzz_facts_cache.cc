@@ -1,6 +1,6 @@
 // libFuzzer target: the facts-cache readers (an entry, the packed chains and
-// call sites inside one, the stamps file of the files' digests, and the
-// manifest of the facts digests). Any bytes
+// call sites inside one, the stamps file of the files' digests, the
+// manifest of the facts digests, and the shape cutoff's entries). Any bytes
 // are a hit or a miss, never a crash; what is read back survives another round
 // trip exactly, and a pack accepted unread (FromBytes) unpacks whole.
 
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "lib/check/facts_fingerprint.h"
+#include "lib/check/line_shift.h"
 #include "lib/core/content_digests.h"
 #include "lib/parse/facts_cache.h"
 
@@ -35,6 +36,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (seams::DeserializeFacts(seams::SerializeFacts(*facts, &again)) != facts || again != digest_end) __builtin_trap();
     CheckPack(facts->chains);
     CheckPack(facts->call_sites);
+    // Facts that read have a shape, whose lines map onto themselves.
+    const seams::FactsShape shape = seams::ShapeOf(*facts);
+    if (shape.digest.size() != 32 || !seams::LineMapOf(shape.lines, shape.lines)) __builtin_trap();
   }
   // The same bytes as a pack of each kind on its own.
   if (auto chains = seams::PackedChains::FromBytes(bytes)) CheckPack(*chains);
@@ -51,5 +55,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // The same bytes as a facts manifest: what reads back encodes to the same text.
   const seams::FactsManifest manifest = seams::FactsManifest::Decode(bytes);
   if (!manifest.facts_by_content.empty() && manifest.Encode() != bytes) __builtin_trap();
+  // The same bytes as a shape entry: what reads back encodes to the same text.
+  if (auto entry = seams::ShapeEntry::Decode(bytes)) {
+    if (entry->Encode() != bytes) __builtin_trap();
+  }
   return 0;
 }
