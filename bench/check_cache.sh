@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): `seams check` cold (empty caches), warm on an unchanged
-# tree (answered by the result cache), and warm after one file changed, two ways:
+# tree (answered by the result cache), and warm after one file changed, three ways:
 # a comment added at its end (no fact changes: the early cutoff answers, parsing
-# that file only), then a line added at its top (every fact below it moves: the
-# whole analysis runs again on cached facts). Targets (issue): unchanged <= 0.1 x
-# cold, one file changed <= 0.15 x cold. The tree is copied
+# that file only), a line added at its top (the same facts on other lines: the
+# shape cutoff moves the report's lines, loading that file's facts only), and an
+# import added at its end (a new fact: the whole analysis runs again on cached
+# facts). Every warm report is compared with a run without cache. Targets
+# (issue): unchanged <= 0.1 x cold, one file changed <= 0.15 x cold. The tree is copied
 # first; PATH defaults to Debian's Django source with the contexts below, any
 # other project uses `seams init`'s config unless it has its own.
 # Usage: bench/check_cache.sh [SEAMS_BINARY] [PATH] [REPEAT] [FILE_TO_CHANGE]
@@ -52,7 +54,7 @@ fi
 now() { date +%s.%N; }
 best() { sort -g | head -1; }
 run() { "$seams" check "$tree" "${config[@]}" --cache-dir "$work/cache" --format json -o "$1" || true; }
-cold_times=() warm_times=() changed_times=() moved_times=()
+cold_times=() warm_times=() changed_times=() moved_times=() import_times=()
 for i in $(seq "$repeat"); do
   rm -rf "$work/cache"
   t0=$(now); run "$work/cold.json"; t1=$(now)
@@ -70,11 +72,17 @@ for i in $(seq "$repeat"); do
   moved_times+=("$(echo "$t6 - $t5" | bc -l)")
   "$seams" check "$tree" "${config[@]}" --no-cache --format json -o "$work/moved-cold.json" || true
   cmp -s "$work/moved.json" "$work/moved-cold.json" || { echo "after the lines moved, warm and cold reports differ" >&2; exit 1; }
+  printf 'import os  # %s\n' "$i" >> "$tree/$change"
+  t7=$(now); run "$work/import.json"; t8=$(now)
+  import_times+=("$(echo "$t8 - $t7" | bc -l)")
+  "$seams" check "$tree" "${config[@]}" --no-cache --format json -o "$work/import-cold.json" || true
+  cmp -s "$work/import.json" "$work/import-cold.json" || { echo "after the import, warm and cold reports differ" >&2; exit 1; }
 done
 cold=$(printf '%s\n' "${cold_times[@]}" | best)
 warm=$(printf '%s\n' "${warm_times[@]}" | best)
 changed=$(printf '%s\n' "${changed_times[@]}" | best)
 moved=$(printf '%s\n' "${moved_times[@]}" | best)
+imported=$(printf '%s\n' "${import_times[@]}" | best)
 files=$(find "$tree" -name '*.py' -not -path '*/__pycache__/*' | wc -l)
 verdict() { echo "$1 <= $2" | bc -l | sed 's/1/PASS/;s/0/MISS/'; }
 printf 'seams check on %s (%s files), best of %s; the changed file is %s\n' "$path" "$files" "$repeat" "$change"
@@ -82,3 +90,4 @@ printf '  cold (empty caches)            %.3f s\n' "$cold"
 printf '  warm, unchanged tree           %.3f s  %.3f x cold  target <= 0.10: %s\n' "$warm" "$(echo "$warm / $cold" | bc -l)" "$(verdict "$warm / $cold" 0.10)"
 printf '  warm, a comment at the end     %.3f s  %.3f x cold  target <= 0.15: %s\n' "$changed" "$(echo "$changed / $cold" | bc -l)" "$(verdict "$changed / $cold" 0.15)"
 printf '  warm, a line added at the top  %.3f s  %.3f x cold  target <= 0.15: %s\n' "$moved" "$(echo "$moved / $cold" | bc -l)" "$(verdict "$moved / $cold" 0.15)"
+printf '  warm, an import added          %.3f s  %.3f x cold  target <= 0.15: %s\n' "$imported" "$(echo "$imported / $cold" | bc -l)" "$(verdict "$imported / $cold" 0.15)"

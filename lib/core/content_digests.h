@@ -15,8 +15,10 @@
 /// close. The files in it are still stamped one by one: their bytes can change
 /// without their directory's time moving.
 
+#include <atomic>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -79,13 +81,38 @@ class ContentDigests {
 
  private:
   bool Settled(const FileStamp& stamp) const;
+  void Load(std::string bytes);
 
+  // The stamps file as read: its bytes, and its records viewed in place, sorted
+  // by path. Never changed once loaded, so lookups take no lock.
+  struct FileRecord {
+    std::string_view path;
+    FileStamp stamp;
+    std::string_view digest;
+  };
+  struct DirRecord {
+    std::string_view path;
+    FileStamp stamp;
+    std::size_t first = 0, count = 0;  // in entries_
+  };
+  struct EntryRecord {
+    std::string_view name;
+    EntryType type = EntryType::kOther;
+    bool is_symlink = false;
+  };
   std::string directory_;
   std::int64_t now_ns_;
+  std::string bytes_;
+  std::vector<FileRecord> files_;
+  std::vector<DirRecord> dirs_;
+  std::vector<EntryRecord> entries_;
+  // Records this run looked up: only they are written back (a deleted file's go).
+  std::unique_ptr<std::atomic<bool>[]> file_seen_, dir_seen_;
+
   std::mutex mutex_;
-  Contents read_;        // as loaded
-  Contents used_;        // found or remembered by this run
-  bool changed_ = false;  // a remembered entry is not in read_
+  Contents fresh_;  // remembered by this run and not as loaded; under mutex_
+  std::atomic<bool> has_fresh_{false};
+  bool changed_ = false;  // a remembered entry is not what was loaded; under mutex_
 };
 
 }  // namespace seams
