@@ -4,6 +4,7 @@
 #include <condition_variable>
 #include <deque>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string_view>
@@ -116,9 +117,18 @@ bool GlobMatchParts(const std::vector<std::string>& pattern, const std::vector<s
   return pi == pattern.size();
 }
 
-bool IsExcluded(const std::vector<std::string>& globs, const std::string& relative) {
+// The exclude globs, split once: a walk tests every entry against each.
+using SplitGlobs = std::vector<std::vector<std::string>>;
+
+SplitGlobs SplitAll(const std::vector<std::string>& globs) {
+  SplitGlobs split;
+  for (const auto& glob : globs) split.push_back(SplitPath(glob));
+  return split;
+}
+
+bool IsExcluded(const SplitGlobs& globs, const std::vector<std::string>& parts) {
   for (const auto& glob : globs) {
-    if (GlobMatch(glob, relative)) return true;
+    if (GlobMatchParts(glob, parts)) return true;
   }
   return false;
 }
@@ -143,10 +153,24 @@ std::string PackagePrefixOf(const FileSystem& fs, const std::string& canonical_r
 }
 
 // A directory to read, and how the walk reached it.
+// The identities of the directories above one, nearest first: shared by
+// siblings, so a visit costs one link, not a copy of the path from the root.
+struct Ancestry {
+  std::string identity;
+  std::shared_ptr<const Ancestry> parent;
+};
+
+bool HasAncestor(const std::shared_ptr<const Ancestry>& ancestry, const std::string& identity) {
+  for (const Ancestry* a = ancestry.get(); a; a = a->parent.get()) {
+    if (a->identity == identity) return true;
+  }
+  return false;
+}
+
 struct Visit {
   std::string rel;
-  std::vector<std::string> ancestors;  // identities of the directories above, root first
-  bool via_link = false;               // some directory on the way here was a symlink
+  std::shared_ptr<const Ancestry> ancestors;  // the directories above
+  bool via_link = false;                      // some directory on the way here was a symlink
 };
 
 // What one directory holds.
@@ -189,7 +213,7 @@ bool ListDirectory(const FileSystem& fs, const std::string& abs, ContentDigests*
 
 // Reads one directory: its Python files, and the subdirectories to visit next (`more`).
 DirResult ReadDirectory(const FileSystem& fs, const std::string& root, const DiscoverOptions& options,
-                        const Visit& visit, std::vector<Visit>* more) {
+                        const SplitGlobs& exclude, const Visit& visit, std::vector<Visit>* more) {
   DirResult out;
   out.rel = visit.rel;
   out.via_link = visit.via_link;
@@ -206,7 +230,7 @@ DirResult ReadDirectory(const FileSystem& fs, const std::string& root, const Dis
     return out;
   }
   out.identity = identity;
-  if (std::find(visit.ancestors.begin(), visit.ancestors.end(), identity) != visit.ancestors.end()) {
+  if (HasAncestor(visit.ancestors, identity)) {
     out.identity.clear();
     out.diagnostics.push_back({"symlink-cycle", Severity::kNote, rel, 0, 0,
                                "directory already visited through another path (symlink); skipped"});
@@ -221,22 +245,26 @@ DirResult ReadDirectory(const FileSystem& fs, const std::string& root, const Dis
     out.has_init = false;
     return out;
   }
-  std::vector<std::string> ancestors = visit.ancestors;
-  ancestors.push_back(identity);
+  std::shared_ptr<const Ancestry> ancestors;  // made for the first subdirectory
+  const std::vector<std::string> rel_parts = SplitPath(rel);
+  std::vector<std::string> parts;
   for (const auto& entry : entries) {
+    const bool is_dir = entry.type == EntryType::kDirectory;
+    if (is_dir ? IsSkippedDirName(entry.name) : !entry.name.ends_with(".py")) continue;
     std::string child = JoinPath(rel, entry.name);
-    if (entry.type == EntryType::kDirectory) {
-      if (IsSkippedDirName(entry.name)) continue;
+    parts = rel_parts;
+    parts.push_back(entry.name);
+    if (is_dir) {
       // build/ and dist/ are output folders unless they are packages themselves.
       if ((entry.name == "build" || entry.name == "dist") &&
           fs.Stat(JoinPath(JoinPath(root, child), "__init__.py")) != EntryType::kFile)
         continue;
-      if (IsExcluded(options.exclude, child)) continue;
-      more->push_back({child, ancestors, visit.via_link || entry.is_symlink});
+      if (IsExcluded(exclude, parts)) continue;
+      if (!ancestors) ancestors = std::make_shared<const Ancestry>(Ancestry{identity, visit.ancestors});
+      more->push_back({std::move(child), ancestors, visit.via_link || entry.is_symlink});
       continue;
     }
-    if (!entry.name.ends_with(".py")) continue;
-    if (IsExcluded(options.exclude, child)) continue;
+    if (IsExcluded(exclude, parts)) continue;
     if (entry.type != EntryType::kFile) {
       out.diagnostics.push_back({"unreadable-file", Severity::kWarning, child, 0, 0,
                                  entry.is_symlink ? "broken or looping symlink; skipped" : "not a regular file; skipped"});
@@ -245,7 +273,6 @@ DirResult ReadDirectory(const FileSystem& fs, const std::string& root, const Dis
     SourceFile file;
     file.path = child;
     file.is_package = entry.name == "__init__.py";
-    auto parts = SplitPath(child);
     file.is_test = IsTestPath(parts);
     file.is_migration = IsMigrationPath(parts);
     // The listing's stamp (a stat relative to the open directory on disk).
@@ -263,7 +290,8 @@ DirResult ReadDirectory(const FileSystem& fs, const std::string& root, const Dis
 std::vector<DirResult> WalkTree(const FileSystem& fs, const std::string& root, const DiscoverOptions& options) {
   std::mutex mutex;
   std::condition_variable wake;
-  std::deque<Visit> queue = {{"", {}}};
+  std::deque<Visit> queue = {{"", nullptr}};
+  const SplitGlobs exclude = SplitAll(options.exclude);
   int busy = 0;
   std::vector<DirResult> results;
   std::size_t found = 0;  // Python files found so far, under `mutex`
@@ -277,7 +305,7 @@ std::vector<DirResult> WalkTree(const FileSystem& fs, const std::string& root, c
       ++busy;
       lock.unlock();
       std::vector<Visit> more;
-      DirResult result = ReadDirectory(fs, root, options, visit, &more);
+      DirResult result = ReadDirectory(fs, root, options, exclude, visit, &more);
       lock.lock();
       found += result.files.size();
       if (options.progress) options.progress(ProgressStage::kDiscover, found, 0);
