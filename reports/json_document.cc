@@ -9,60 +9,67 @@ using nlohmann::json;
 
 /// Writes as nlohmann's pretty printer does (indent 2, keys in order, no escaping
 /// of non-ASCII), using its own serializer for every value and key, so the bytes match.
+/// The text goes to a buffer handed to the stream a block at a time: a stream
+/// write per token cost a tenth of writing saleor's 30 MB report.
 class JsonDocument::Writer {
  public:
-  explicit Writer(std::ostream& out) : out_(out), serializer_(nlohmann::detail::output_adapter<char>(out), ' ') {}
+  explicit Writer(std::ostream& out) : out_(out), serializer_(nlohmann::detail::output_adapter<char>(buffer_), ' ') {}
+  ~Writer() { Flush(); }
 
   void Object(const JsonDocument& document, unsigned indent) {
     if (document.members_.empty()) {
-      out_ << "{}";
+      buffer_ += "{}";
       return;
     }
-    out_ << "{\n";
+    buffer_ += "{\n";
     bool first = true;
     for (const auto& [key, value] : document.members_) {
-      if (!first) out_ << ",\n";
+      if (!first) buffer_ += ",\n";
       first = false;
       Indent(indent + kStep);
       serializer_.dump(json(key), true, false, kStep, indent + kStep);
-      out_ << ": ";
+      buffer_ += ": ";
       if (value.object) Object(*value.object, indent + kStep);
       else if (value.elements) Array(value.elements, indent + kStep);
       else Value(value.make ? value.make() : json(), indent + kStep);
     }
-    out_ << '\n';
+    buffer_ += '\n';
     Indent(indent);
-    out_ << '}';
+    buffer_ += '}';
+  }
+
+  void Flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
   }
 
  private:
   static constexpr unsigned kStep = 2;
+  static constexpr std::size_t kBlock = std::size_t{1} << 20;
 
   void Array(const Elements& elements, unsigned indent) {
     bool any = false;
     elements([&](json element) {
-      out_ << (any ? ",\n" : "[\n");
+      buffer_ += any ? ",\n" : "[\n";
       any = true;
       Indent(indent + kStep);
       Value(element, indent + kStep);
+      if (buffer_.size() >= kBlock) Flush();
     });
     if (!any) {
-      out_ << "[]";
+      buffer_ += "[]";
       return;
     }
-    out_ << '\n';
+    buffer_ += '\n';
     Indent(indent);
-    out_ << ']';
+    buffer_ += ']';
   }
 
   void Value(const json& value, unsigned indent) { serializer_.dump(value, true, false, kStep, indent); }
-  void Indent(unsigned n) {
-    static const std::string kSpaces(64, ' ');
-    for (; n > kSpaces.size(); n -= static_cast<unsigned>(kSpaces.size())) out_ << kSpaces;
-    out_.write(kSpaces.data(), n);
-  }
+  void Indent(unsigned n) { buffer_.append(n, ' '); }
 
   std::ostream& out_;
+  std::string buffer_;
   nlohmann::detail::serializer<json> serializer_;
 };
 
@@ -111,6 +118,7 @@ json JsonDocument::ToJsonWithout(const std::vector<std::string>& left_out) const
 void JsonDocument::Write(std::ostream& out) const {
   Writer writer(out);
   writer.Object(*this, 0);
+  writer.Flush();
   out << '\n';
 }
 

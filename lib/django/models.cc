@@ -167,8 +167,11 @@ class ModelFinder {
     for (auto& model : catalog_.models) ReadBasesAndFields(model);
     InheritAbstractRelations();
     TargetsFromThrough();
+    // Ties broken by place, path first: lines are compared within one file only
+    // (the shape cutoff, lib/check/line_shift.h, moves one file's lines).
     std::sort(catalog_.relations.begin(), catalog_.relations.end(), [](const RelationInfo& a, const RelationInfo& b) {
-      return std::tie(a.from, a.field, a.kind, a.to, a.line) < std::tie(b.from, b.field, b.kind, b.to, b.line);
+      return std::tie(a.from, a.field, a.kind, a.to, a.path, a.line) <
+             std::tie(b.from, b.field, b.kind, b.to, b.path, b.line);
     });
     SortDiagnostics(&catalog_.diagnostics);
     catalog_.Index();
