@@ -6,10 +6,12 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <thread>
 #include <tuple>
+#include <unordered_map>
 
 #include "lib/core/error.h"
 
@@ -246,13 +248,14 @@ DirResult ReadDirectory(const FileSystem& fs, const std::string& root, const Dis
     return out;
   }
   std::shared_ptr<const Ancestry> ancestors;  // made for the first subdirectory
-  const std::vector<std::string> rel_parts = SplitPath(rel);
+  std::optional<std::vector<std::string>> rel_parts;  // split when an entry is kept
   std::vector<std::string> parts;
   for (const auto& entry : entries) {
     const bool is_dir = entry.type == EntryType::kDirectory;
     if (is_dir ? IsSkippedDirName(entry.name) : !entry.name.ends_with(".py")) continue;
     std::string child = JoinPath(rel, entry.name);
-    parts = rel_parts;
+    if (!rel_parts) rel_parts = SplitPath(rel);
+    parts.assign(rel_parts->begin(), rel_parts->end());
     parts.push_back(entry.name);
     if (is_dir) {
       // build/ and dist/ are output folders unless they are packages themselves.
@@ -334,20 +337,25 @@ struct Settled {
 // first, each after its parent (a real directory's parent is real), so an
 // owner is always settled before any link to it is met.
 Settled SettleDirectories(std::vector<DirResult> results) {
-  std::sort(results.begin(), results.end(), [](const DirResult& a, const DirResult& b) {
-    return std::tie(a.via_link, a.rel) < std::tie(b.via_link, b.rel);
+  // Sorted by index: a DirResult is too large to move around, and most hold nothing.
+  std::vector<std::size_t> order(results.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::tie(results[a].via_link, results[a].rel) < std::tie(results[b].via_link, results[b].rel);
   });
   Settled settled;
-  std::map<std::string, std::string> owner;  // identity → smallest rel
-  std::vector<std::string> dropped;           // rel prefixes whose content is dropped
+  std::unordered_map<std::string, std::string> owner;  // identity → smallest rel
+  std::vector<std::string> dropped;                   // rel prefixes whose content is dropped
   auto under = [](const std::string& path, const std::string& dir) {
-    return dir.empty() || path == dir || path.rfind(dir + "/", 0) == 0;
+    return dir.empty() || path == dir ||
+           (path.size() > dir.size() && path[dir.size()] == '/' && path.compare(0, dir.size(), dir) == 0);
   };
-  for (auto& result : results) {
+  for (std::size_t i : order) {
+    DirResult& result = results[i];
     bool skip = std::any_of(dropped.begin(), dropped.end(), [&](const std::string& d) { return under(result.rel, d); });
     if (skip) continue;
     if (!result.identity.empty()) {
-      auto [it, inserted] = owner.emplace(result.identity, result.rel);
+      auto [it, inserted] = owner.emplace(std::move(result.identity), result.rel);
       if (!inserted) {
         dropped.push_back(result.rel);
         settled.diagnostics.push_back({"symlink-cycle", Severity::kNote, result.rel, 0, 0,
