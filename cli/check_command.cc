@@ -107,6 +107,7 @@ int RunCheck(const CheckOptions& options) {
     if (!facts_key.empty()) results.Store(facts_key, body);
     if (fact_digests) results.Store(manifest_key, ManifestOf(content_digests, *fact_digests).Encode());
     if (!shape_key.empty()) results.Store(shape_key, ShapeEntry{content_digests, body}.Encode());
+    results.Prune();
   };
   if (cacheable) {
     // Taken before the walk stamps the files: what is written after that is never remembered unread.

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sys/stat.h>
@@ -100,5 +101,32 @@ TEST_CASE("result entries: a round trip, and every damaged entry is a miss", "[c
     REQUIRE(mkfifo(entry.c_str(), 0600) == 0);
     CHECK_FALSE(cache.Load(key));  // opened without blocking, never read
   }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("result entries: a prune keeps the entries last stored or hit", "[cache]") {
+  const std::string dir = seams::test::TempDir("seams-results");
+  const seams::ResultCache cache(dir);
+  std::vector<std::string> keys;
+  const auto start = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  for (int i = 0; i < 10; ++i) {
+    keys.push_back(seams::HashParts({"run", std::to_string(i)}));
+    cache.Store(keys.back(), "{\"run\": " + std::to_string(i) + "}");
+    fs::last_write_time(dir + "/results/" + keys.back(), start + std::chrono::seconds(i));  // stored in order
+  }
+  std::ofstream(dir + "/results/" + keys[0] + ".tmp.1.0") << "another run's entry, being written";
+  fs::last_write_time(dir + "/results/" + keys[0] + ".tmp.1.0", start - std::chrono::hours(1));
+
+  cache.Prune(10);
+  for (const auto& key : keys) CHECK(cache.Load(key));  // ten kept: nothing goes (and every one is hit now)
+  for (int i = 0; i < 10; ++i) fs::last_write_time(dir + "/results/" + keys[i], start + std::chrono::seconds(i));
+
+  REQUIRE(cache.Load(keys[1]));  // a hit: used now, the newest
+  cache.Prune(4);
+  CHECK_FALSE(cache.Load(keys[0]));
+  for (int i = 2; i <= 6; ++i) CHECK_FALSE(cache.Load(keys[i]));
+  CHECK(cache.Load(keys[1]));
+  for (int i = 7; i < 10; ++i) CHECK(cache.Load(keys[i]));
+  CHECK(fs::exists(dir + "/results/" + keys[0] + ".tmp.1.0"));  // not an entry: left alone
   fs::remove_all(dir);
 }

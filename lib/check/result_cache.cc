@@ -1,5 +1,9 @@
 #include "lib/check/result_cache.h"
 
+#include <algorithm>
+#include <filesystem>
+#include <utility>
+
 #include "lib/check/source_version.h"
 #include "lib/core/content_hash.h"
 
@@ -69,11 +73,34 @@ std::optional<std::string> ResultCache::Load(const std::string& key) const {
   }
   std::string body = entry->substr(header);
   if (entry->compare(sizeof kMagic - 1, 32, HashParts({key, body})) != 0) return std::nullopt;
+  std::error_code ignored;
+  std::filesystem::last_write_time(directory_ + "/results/" + key, std::filesystem::file_time_type::clock::now(),
+                                   ignored);
   return body;
 }
 
 void ResultCache::Store(const std::string& key, const std::string& body) const {
   ReplaceFile(directory_ + "/results", key, std::string(kMagic) + HashParts({key, body}) + "\n" + body);
+}
+
+void ResultCache::Prune(std::size_t keep) const {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<std::pair<fs::file_time_type, fs::path>> entries;
+  for (fs::directory_iterator it(directory_ + "/results", ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const bool is_key = name.size() == 32 && std::all_of(name.begin(), name.end(), [](char c) {
+                          return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                        });
+    std::error_code stat_error;
+    if (!is_key || !it->is_regular_file(stat_error)) continue;
+    const fs::file_time_type time = it->last_write_time(stat_error);
+    if (!stat_error) entries.emplace_back(time, it->path());
+  }
+  if (entries.size() <= keep) return;
+  // Oldest first; equal times by name, so which go does not depend on the listing's order.
+  std::sort(entries.begin(), entries.end());
+  for (std::size_t i = 0; i + keep < entries.size(); ++i) fs::remove(entries[i].second, ec);
 }
 
 }  // namespace seams

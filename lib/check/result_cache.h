@@ -45,10 +45,21 @@ std::string HashParts(const std::vector<std::string>& parts);
 /// key) or that is not a regular file is a miss, never an error.
 class ResultCache {
  public:
+  /// Entries Prune keeps by default: a check stores up to four (its report by
+  /// bytes, facts and shape, and the manifest), so the last sixteen checks or so.
+  static constexpr std::size_t kKeep = 64;
+
   explicit ResultCache(std::string directory);
+  /// A hit marks the entry used now (its modification time), for Prune.
   std::optional<std::string> Load(const std::string& key) const;
   /// Failures (read-only or full disk) are ignored: the cache is an optimisation.
   void Store(const std::string& key, const std::string& body) const;
+  /// Deletes all but the `keep` entries last stored or hit. A report is kept
+  /// once per edit checked (on saleor 1.7 MB each, three times), so without this
+  /// a cache on a developer's machine or a CI runner only grows. Other files
+  /// (another writer's temporary ones) are left alone; a run that loses an
+  /// entry to another's prune sees a miss. Failures are ignored.
+  void Prune(std::size_t keep = kKeep) const;
 
  private:
   std::string directory_;
