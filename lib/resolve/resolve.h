@@ -1,8 +1,8 @@
 #pragma once
 /// Stage 3: import statements → project modules or external packages.
 
-#include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "lib/core/diagnostic.h"
@@ -44,7 +44,7 @@ class ModuleIndex {
   std::string LongestModulePrefix(const std::string& dotted) const;
 
  private:
-  std::map<std::string, std::size_t> by_name_;
+  std::unordered_map<std::string, std::size_t> by_name_;  // hashed: module names share long prefixes
 };
 
 /// Absolute dotted name that a relative import (`level` dots, then `module`)
