@@ -154,9 +154,10 @@ std::string PackagePrefixOf(const FileSystem& fs, const std::string& canonical_r
   return prefix;
 }
 
-// A directory to read, and how the walk reached it.
 // The identities of the directories above one, nearest first: shared by
 // siblings, so a visit costs one link, not a copy of the path from the root.
+// A chain is released recursively, but it is no deeper than a path the walk
+// can stat (PATH_MAX, 4096 bytes: at most 2048 levels).
 struct Ancestry {
   std::string identity;
   std::shared_ptr<const Ancestry> parent;
@@ -169,6 +170,7 @@ bool HasAncestor(const std::shared_ptr<const Ancestry>& ancestry, const std::str
   return false;
 }
 
+// A directory to read, and how the walk reached it.
 struct Visit {
   std::string rel;
   std::shared_ptr<const Ancestry> ancestors;  // the directories above
