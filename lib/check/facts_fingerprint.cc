@@ -10,14 +10,6 @@ namespace {
 constexpr std::string_view kManifestHeader = "seams-facts-manifest/2\n";
 constexpr std::size_t kDigestHex = 32;
 
-bool IsHex(std::string_view s) {
-  if (s.size() != kDigestHex) return false;
-  for (char c : s) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::string FactsManifest::Encode() const {
@@ -36,8 +28,8 @@ FactsManifest FactsManifest::Decode(std::string_view text) {
     std::string_view line = text.substr(at, kLine);
     std::string_view content = line.substr(0, kDigestHex), facts = line.substr(kDigestHex + 1, kDigestHex),
                      shape = line.substr(2 * (kDigestHex + 1), kDigestHex);
-    if (line[kDigestHex] != ' ' || line[2 * kDigestHex + 1] != ' ' || line[kLine - 1] != '\n' || !IsHex(content) ||
-        !IsHex(facts) || !IsHex(shape)) {
+    if (line[kDigestHex] != ' ' || line[2 * kDigestHex + 1] != ' ' || line[kLine - 1] != '\n' || !IsHexDigest(content) ||
+        !IsHexDigest(facts) || !IsHexDigest(shape)) {
       return {};
     }
     // Only the writer's form: sorted, each content once (so equal manifests have equal bytes).
@@ -51,7 +43,7 @@ FactsManifest FactsManifest::Decode(std::string_view text) {
 FactsManifest ManifestOf(const std::vector<std::string>& content_digests, const std::vector<FactsDigests>& fact_digests) {
   FactsManifest manifest;
   for (std::size_t i = 0; i < content_digests.size() && i < fact_digests.size(); ++i) {
-    if (IsHex(content_digests[i]) && IsHex(fact_digests[i].facts) && IsHex(fact_digests[i].shape)) {
+    if (IsHexDigest(content_digests[i]) && IsHexDigest(fact_digests[i].facts) && IsHexDigest(fact_digests[i].shape)) {
       manifest.facts_by_content[content_digests[i]] = fact_digests[i];
     }
   }

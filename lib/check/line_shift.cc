@@ -3,15 +3,13 @@
 #include <algorithm>
 #include <charconv>
 
+#include "lib/core/content_hash.h"
+
 namespace seams {
 
 namespace {
 
 constexpr std::string_view kEntryHeader = "seams-shape-entry/1\n";
-
-bool IsHexDigest(std::string_view s) {
-  return s.size() == 32 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
-}
 
 // Line 1 keeps its place: where `unassigned` puts its violations, it means the same before and after.
 bool KeepsLineOne(const LineMap& map) {

@@ -24,14 +24,6 @@ bool Number(std::string_view* rest, T* value, char separator) {
   return true;
 }
 
-bool IsDigest(std::string_view text) {
-  if (text.size() != 32) return false;
-  for (char c : text) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  }
-  return true;
-}
-
 std::string Checksum(std::string_view body) {
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016" PRIx64, ContentHash64(kMagic, body));
@@ -96,7 +88,7 @@ bool ReadRecords(std::string_view bytes, OnFile&& on_file, OnDir&& on_dir, OnEnt
     FileStamp stamp;
     if (!GetStamp(&rest, &path, &stamp)) return false;
     if (kind == 'f') {
-      if (rest.size() < 33 || rest[32] != '\n' || !IsDigest(rest.substr(0, 32))) return false;
+      if (rest.size() < 33 || rest[32] != '\n' || !IsHexDigest(rest.substr(0, 32))) return false;
       on_file(path, stamp, rest.substr(0, 32));
       rest.remove_prefix(33);
       continue;
@@ -169,7 +161,7 @@ std::optional<std::string> ContentDigests::Find(const std::string& path, const F
 }
 
 void ContentDigests::Remember(const std::string& path, const FileStamp& stamp, const std::string& digest) {
-  if (!Settled(stamp) || !IsDigest(digest)) return;
+  if (!Settled(stamp) || !IsHexDigest(digest)) return;
   std::lock_guard<std::mutex> lock(mutex_);
   auto fresh = fresh_.files.find(path);
   if (fresh == fresh_.files.end()) {

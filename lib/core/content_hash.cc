@@ -55,4 +55,12 @@ std::uint64_t ContentHash64(std::string_view a, std::string_view b) {
   return h;
 }
 
+bool IsHexDigest(std::string_view text) {
+  if (text.size() != 32) return false;
+  for (char c : text) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
 }  // namespace seams

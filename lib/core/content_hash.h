@@ -33,4 +33,7 @@ std::string ContentHashHex(std::string_view a, std::string_view b);
 /// The 64-bit hash of `a` then `b` (an entry's checksum over its key and body).
 std::uint64_t ContentHash64(std::string_view a, std::string_view b);
 
+/// True for exactly 32 lower-case hex digits: what ContentHashHex and Hex() write.
+bool IsHexDigest(std::string_view text);
+
 }  // namespace seams

@@ -188,12 +188,6 @@ namespace {
 constexpr std::size_t kDigestHex = 32;
 constexpr std::size_t kChecksumBytes = 8;
 
-bool IsHexDigest(std::string_view text) {
-  return text.size() == kDigestHex && std::all_of(text.begin(), text.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
-}
-
 }  // namespace
 
 std::string EncodeCacheEntry(const std::string& key, const FileFacts& facts, FactsDigests* digests) {
