@@ -1,6 +1,7 @@
 #include "lib/pipeline.h"
 
 #include <chrono>
+#include <future>
 #include <memory>
 #include <set>
 
@@ -58,9 +59,13 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   // because the app of a module is what the app-level graph is drawn in.
   analysis.layout = FindDjangoLayout(analysis.project, analysis.facts);
 
-  // Resolve every import to a project module or an external package.
-  analysis.resolution = ResolveImports(analysis.project, analysis.facts);
-  clock.Mark("layout+resolve", Count(analysis.layout.apps.size(), "apps"));
+  // Resolve every import to a project module or an external package, on another
+  // thread while the Django stages run: it reads the files' imports, which no stage
+  // writes before it is joined (below). With one job, it runs when joined.
+  const std::launch beside = options.parse.jobs == 1 ? std::launch::deferred : std::launch::async;
+  std::future<Resolution> resolving =
+      std::async(beside, [&analysis] { return ResolveImports(analysis.project, analysis.facts); });
+  clock.Mark("layout", Count(analysis.layout.apps.size(), "apps"));
 
   // Read the settings (INSTALLED_APPS, AUTH_USER_MODEL, ROOT_URLCONF) as far as
   // literals allow, then mark which discovered apps are installed.
@@ -74,24 +79,28 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   analysis.models =
       FindModels(analysis.project, analysis.facts, analysis.layout, analysis.settings, *symbols, options.django);
   analysis.tables = TablesOf(analysis.models, analysis.settings);
+  clock.Mark("models", Count(analysis.models.models.size(), "models"));
 
-  // Read views, URLs, admin, signals, tasks, forms and serializers: the couplings imports miss.
-  analysis.django = AnalyzeDjango({analysis.project, analysis.facts, analysis.layout, analysis.settings, *symbols,
-                                   analysis.models, options.django});
-
-  clock.Mark("django", Count(analysis.models.models.size(), "models") + ", " + Count(analysis.django.views.size(), "views") +
-                           ", " + Count(analysis.django.urls.size(), "URLs"));
+  // Read views, URLs, admin, signals, tasks, forms and serializers: the couplings imports
+  // miss; on another thread while the data stage runs (both only read what is above).
+  std::future<DjangoFacts> django = std::async(beside, [&analysis, &symbols, &options] {
+    return AnalyzeDjango({analysis.project, analysis.facts, analysis.layout, analysis.settings, *symbols,
+                          analysis.models, options.django});
+  });
 
   // Follow every ORM lookup through the model graph, and read the atomic blocks and their writes.
   analysis.queries =
       FindQueries({analysis.project, analysis.facts, *symbols, analysis.models, analysis.settings, options.django,
                    options.parse.jobs});
+  clock.Mark("data", Count(analysis.tables.size(), "tables") + ", " + Count(analysis.queries.joins.size(), "joins") +
+                         ", " + Count(analysis.queries.transactions.size(), "atomic blocks"));
+  analysis.django = django.get();
+  clock.Mark("django", Count(analysis.django.views.size(), "views") + ", " + Count(analysis.django.urls.size(), "URLs"));
+  analysis.resolution = resolving.get();
   // Only the data stage reads the query chains, call sites and with-blocks: free them
   // before the graphs are built, so they and the graphs are never in memory together.
   ReleaseDataFacts(&analysis);
   ReturnFreedMemory();
-  clock.Mark("data", Count(analysis.tables.size(), "tables") + ", " + Count(analysis.queries.joins.size(), "joins") +
-                         ", " + Count(analysis.queries.transactions.size(), "atomic blocks"));
 
   // Join imports and Django facts into one weighted coupling graph of modules and models.
   analysis.coupling = BuildCouplingGraph({analysis.project, analysis.facts, analysis.layout, analysis.resolution,

@@ -86,16 +86,19 @@ void ResultCache::Store(const std::string& key, const std::string& body) const {
 void ResultCache::Prune(std::size_t keep) const {
   namespace fs = std::filesystem;
   std::error_code ec;
-  std::vector<std::pair<fs::file_time_type, fs::path>> entries;
+  // A listing only (the entries' types come with it); their times are read only
+  // when a quarter more than `keep` have gathered, so most runs stat nothing.
+  std::vector<fs::path> keys;
   for (fs::directory_iterator it(directory_ + "/results", ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    const bool is_key = name.size() == 32 && std::all_of(name.begin(), name.end(), [](char c) {
-                          return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-                        });
+    std::error_code type_error;
+    if (IsHexDigest(it->path().filename().string()) && it->is_regular_file(type_error)) keys.push_back(it->path());
+  }
+  if (keys.size() <= keep + keep / 4) return;
+  std::vector<std::pair<fs::file_time_type, fs::path>> entries;
+  for (auto& key : keys) {
     std::error_code stat_error;
-    if (!is_key || !it->is_regular_file(stat_error)) continue;
-    const fs::file_time_type time = it->last_write_time(stat_error);
-    if (!stat_error) entries.emplace_back(time, it->path());
+    const fs::file_time_type time = fs::last_write_time(key, stat_error);
+    if (!stat_error) entries.emplace_back(time, std::move(key));
   }
   if (entries.size() <= keep) return;
   // Oldest first; equal times by name, so which go does not depend on the listing's order.

@@ -54,7 +54,8 @@ class ResultCache {
   std::optional<std::string> Load(const std::string& key) const;
   /// Failures (read-only or full disk) are ignored: the cache is an optimisation.
   void Store(const std::string& key, const std::string& body) const;
-  /// Deletes all but the `keep` entries last stored or hit. A report is kept
+  /// Deletes all but the `keep` entries last stored or hit, once more than
+  /// `keep + keep / 4` have gathered (below that, a listing only). A report is kept
   /// once per edit checked (on saleor 1.7 MB each, three times), so without this
   /// a cache on a developer's machine or a CI runner only grows. Other files
   /// (another writer's temporary ones) are left alone; a run that loses an

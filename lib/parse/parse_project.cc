@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -59,6 +60,25 @@ std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project
 
   std::unique_ptr<FactsCache> cache;
   if (!options.cache_dir.empty()) cache = std::make_unique<FactsCache>(options.cache_dir, options);
+  // The digests the stamps remember, and the facts of a digest several files share
+  // (empty __init__.py files: 151 of Django's 859), loaded once, before the threads.
+  std::vector<std::optional<std::string>> known(project.files.size());
+  std::map<std::string, std::pair<FileFacts, FactsDigests>> shared;
+  if (cache && options.digests) {
+    std::map<std::string, int> uses;
+    for (std::size_t i = 0; i < project.files.size(); ++i) {
+      const SourceFile& file = project.files[i];
+      if (file.too_large) continue;
+      known[i] = options.digests->Find(JoinPath(project.root, file.path), file.stamp);
+      if (known[i]) ++uses[*known[i]];
+    }
+    for (const auto& [digest, count] : uses) {
+      if (count < 2) continue;
+      FactsDigests digests;
+      if (auto cached = cache->Load(cache->KeyOfDigest(digest), "", &digests))
+        shared[digest] = std::make_pair(std::move(*cached), std::move(digests));
+    }
+  }
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
   // Counts a file as done however its iteration ends, and tells the caller.
@@ -84,9 +104,14 @@ std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project
       FactsDigests* fact_digest = fact_digests ? &(*fact_digests)[i] : nullptr;
       // Unchanged bytes (and options) give the same facts: take them from the cache,
       // without reading the file when its stamp says its bytes are the ones remembered.
-      std::optional<std::string> known = cache && options.digests ? options.digests->Find(path, file.stamp) : std::nullopt;
-      if (known) {
-        if (auto cached = cache->Load(cache->KeyOfDigest(*known), file.path, fact_digest)) {
+      if (known[i]) {
+        if (auto one = shared.find(*known[i]); one != shared.end()) {
+          facts = one->second.first;
+          for (auto& d : facts.diagnostics) d.path = file.path;
+          if (fact_digest) *fact_digest = one->second.second;
+          continue;
+        }
+        if (auto cached = cache->Load(cache->KeyOfDigest(*known[i]), file.path, fact_digest)) {
           facts = std::move(*cached);
           continue;
         }
@@ -102,7 +127,7 @@ std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project
         const std::string digest = ContentDigests::Of(contents);
         if (options.digests) options.digests->Remember(path, file.stamp, digest);
         key = cache->KeyOfDigest(digest);
-        if (digest != known) {
+        if (digest != known[i]) {
           if (auto cached = cache->Load(key, file.path, fact_digest)) {
             facts = std::move(*cached);
             continue;
