@@ -6,6 +6,7 @@
 #include <set>
 
 #include "lib/core/memory.h"
+#include "lib/django/knowledge.h"
 #include "lib/django/symbols.h"
 #include "lib/django/vocabulary.h"
 
@@ -36,6 +37,11 @@ std::string Count(std::size_t n, const char* what) { return std::to_string(n) + 
 Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOptions& options) {
   Analysis analysis;
   StageClock clock(&analysis.timings);
+  const std::launch beside = options.parse.jobs == 1 ? std::launch::deferred : std::launch::async;
+  // The bundled knowledge of third-party models is parsed once per process (toml++,
+  // about 3 ms): on another thread while the files are found and read, so the model
+  // stage finds it ready.
+  std::future<void> knowledge = std::async(beside, [] { BundledKnowledge(); });
 
   // With a facts cache, the digests of the files are remembered by their stamps, so a file
   // that did not change is not read again (taken before the walk stamps the files).
@@ -62,7 +68,6 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   // Resolve every import to a project module or an external package, on another
   // thread while the Django stages run: it reads the files' imports, which no stage
   // writes before it is joined (below). With one job, it runs when joined.
-  const std::launch beside = options.parse.jobs == 1 ? std::launch::deferred : std::launch::async;
   std::future<Resolution> resolving =
       std::async(beside, [&analysis] { return ResolveImports(analysis.project, analysis.facts); });
   clock.Mark("layout", Count(analysis.layout.apps.size(), "apps"));
@@ -76,6 +81,7 @@ Analysis Analyze(const FileSystem& fs, const std::string& root, const AnalysisOp
   // Find the models and their relations; names are resolved through imports and re-exports.
   // Read through the facts, so freed with them (below).
   auto symbols = std::make_unique<SymbolTable>(analysis.project, analysis.facts, index);
+  knowledge.get();
   analysis.models =
       FindModels(analysis.project, analysis.facts, analysis.layout, analysis.settings, *symbols, options.django);
   analysis.tables = TablesOf(analysis.models, analysis.settings);

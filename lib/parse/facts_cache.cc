@@ -29,6 +29,8 @@ std::uint64_t EntryChecksum(const std::string& key, const char* body, std::size_
 
 // An entry larger than this is not read: a link to /dev/zero or a runaway file.
 constexpr std::size_t kMaxEntryBytes = std::size_t{1} << 30;
+// A pack larger than this is not read (the loose entries answer instead).
+constexpr std::size_t kMaxPackBytes = std::size_t{4} << 30;
 
 }  // namespace
 
@@ -201,15 +203,15 @@ std::string EncodeCacheEntry(const std::string& key, const FileFacts& facts, Fac
   return bytes;
 }
 
-std::optional<FileFacts> DecodeCacheEntry(const std::string& key, const std::string& bytes, FactsDigests* digests) {
+std::optional<FileFacts> DecodeCacheEntry(const std::string& key, std::string_view bytes, FactsDigests* digests) {
   if (bytes.size() < kDigestHex + kChecksumBytes) return std::nullopt;
   const std::size_t body = bytes.size() - kChecksumBytes;
   std::uint64_t stored = 0;
   for (std::size_t i = kChecksumBytes; i-- > 0;) stored = (stored << 8) | static_cast<unsigned char>(bytes[body + i]);
   if (stored != EntryChecksum(key, bytes.data(), body)) return std::nullopt;
-  const std::string_view shape = std::string_view(bytes).substr(body - kDigestHex, kDigestHex);
+  const std::string_view shape = bytes.substr(body - kDigestHex, kDigestHex);
   if (!IsHexDigest(shape)) return std::nullopt;
-  const std::string_view serialized = std::string_view(bytes).substr(0, body - kDigestHex);
+  const std::string_view serialized = bytes.substr(0, body - kDigestHex);
   std::size_t digest_end = 0;
   std::optional<FileFacts> facts = DeserializeFacts(serialized, &digest_end);
   if (facts && digests) *digests = {FactsDigest(serialized, digest_end), std::string(shape)};
@@ -238,17 +240,37 @@ std::string FactsCache::Key(const std::string& source) const { return KeyOfDiges
 
 std::string FactsCache::KeyOfDigest(const std::string& digest) const { return ContentHashHex(salt_, digest); }
 
-std::optional<FileFacts> FactsCache::Load(const std::string& key, const std::string& path, FactsDigests* digests) const {
-  std::optional<std::string> bytes = ReadRegularFile(directory_ + "/" + key.substr(0, 2) + "/" + key, kMaxEntryBytes);
-  if (!bytes) return std::nullopt;
-  auto facts = DecodeCacheEntry(key, *bytes, digests);
-  if (!facts) return std::nullopt;
+std::optional<FileFacts> FactsCache::Load(const std::string& key, const std::string& path, FactsDigests* digests,
+                                          std::string* entry) const {
+  std::optional<FileFacts> facts;
+  if (std::optional<std::string_view> packed = pack_.Find(key)) {
+    facts = DecodeCacheEntry(key, *packed, digests);
+    if (facts && entry) entry->assign(*packed);
+  }
+  if (!facts) {  // not in the pack, or damaged there
+    std::optional<std::string> bytes = ReadRegularFile(directory_ + "/" + key.substr(0, 2) + "/" + key, kMaxEntryBytes);
+    if (!bytes) return std::nullopt;
+    facts = DecodeCacheEntry(key, *bytes, digests);
+    if (!facts) return std::nullopt;
+    if (entry) *entry = std::move(*bytes);
+  }
   for (auto& d : facts->diagnostics) d.path = path;
   return facts;
 }
 
-void FactsCache::Store(const std::string& key, const FileFacts& facts, FactsDigests* digests) const {
-  ReplaceFile(directory_ + "/" + key.substr(0, 2), key, EncodeCacheEntry(key, facts, digests));
+void FactsCache::Store(const std::string& key, const FileFacts& facts, FactsDigests* digests,
+                       std::string* entry) const {
+  std::string bytes = EncodeCacheEntry(key, facts, digests);
+  ReplaceFile(directory_ + "/" + key.substr(0, 2), key, bytes);
+  if (entry) *entry = std::move(bytes);
+}
+
+std::string FactsCache::PackName() const { return "facts-" + ContentHashHex(salt_, "pack").substr(0, 16) + ".pack"; }
+
+void FactsCache::ReadPack() { pack_ = FactsPack::Read(directory_ + "/" + PackName(), kMaxPackBytes); }
+
+void FactsCache::WritePack(std::vector<std::pair<std::string, std::string_view>> entries) const {
+  ReplaceFile(directory_, PackName(), FactsPack::Encode(std::move(entries)));
 }
 
 }  // namespace seams

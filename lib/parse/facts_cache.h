@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lib/parse/facts_pack.h"
 #include "lib/parse/file_facts.h"
 #include "lib/parse/parse.h"
 
@@ -33,17 +34,31 @@ class FactsCache {
   /// The same key from the digest of the bytes (ContentDigests::Of), when it is known without reading them.
   std::string KeyOfDigest(const std::string& digest) const;
 
-  /// The cached facts for `key`, or nullopt. Diagnostics get `path`. With
-  /// `digest`, the facts' FactsDigest is put there on a hit.
-  std::optional<FileFacts> Load(const std::string& key, const std::string& path, FactsDigests* digests = nullptr) const;
+  /// The cached facts for `key`, or nullopt: from the pack when it was read
+  /// (ReadPack) and holds the key, else from the key's own entry. Diagnostics get
+  /// `path`. With `digest`, the facts' FactsDigest is put there on a hit; with
+  /// `entry`, the entry's bytes (for WritePack).
+  std::optional<FileFacts> Load(const std::string& key, const std::string& path, FactsDigests* digests = nullptr,
+                                std::string* entry = nullptr) const;
 
   /// Stores `facts` under `key`; failures (read-only disk, full disk) are ignored.
-  /// With `digests`, the facts' digests are put there.
-  void Store(const std::string& key, const FileFacts& facts, FactsDigests* digests = nullptr) const;
+  /// With `digests`, the facts' digests are put there; with `entry`, the entry's bytes.
+  void Store(const std::string& key, const FileFacts& facts, FactsDigests* digests = nullptr,
+             std::string* entry = nullptr) const;
+
+  /// Reads this cache's pack (one per extractor version and options), for a run
+  /// that loads many entries. Not thread-safe: before the loads start.
+  void ReadPack();
+  const FactsPack& pack() const { return pack_; }
+  /// Replaces the pack with `entries` (key, entry bytes); failures are ignored.
+  void WritePack(std::vector<std::pair<std::string, std::string_view>> entries) const;
 
  private:
+  std::string PackName() const;
+
   std::string directory_;
   std::string salt_;  // extractor version and options
+  FactsPack pack_;
 };
 
 /// A cache entry: the facts serialised, their ShapeDigest (computed once, when
@@ -51,7 +66,7 @@ class FactsCache {
 /// nullopt when the checksum or the format does not hold. With `digests`, the
 /// facts' FactsDigest and ShapeDigest are put there (on a hit only, when decoding).
 std::string EncodeCacheEntry(const std::string& key, const FileFacts& facts, FactsDigests* digests = nullptr);
-std::optional<FileFacts> DecodeCacheEntry(const std::string& key, const std::string& bytes,
+std::optional<FileFacts> DecodeCacheEntry(const std::string& key, std::string_view bytes,
                                           FactsDigests* digests = nullptr);
 
 /// The facts serialised in the cache's binary format, and back (for tests). The

@@ -60,23 +60,44 @@ std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project
 
   std::unique_ptr<FactsCache> cache;
   if (!options.cache_dir.empty()) cache = std::make_unique<FactsCache>(options.cache_dir, options);
-  // The digests the stamps remember, and the facts of a digest several files share
-  // (empty __init__.py files: 151 of Django's 859), loaded once, before the threads.
+  // The digests the stamps remember, with their keys; and the facts of a digest
+  // several files share (empty __init__.py files: 151 of Django's 859), loaded
+  // once, before the threads.
+  struct Shared {
+    FileFacts facts;
+    FactsDigests digests;
+    std::string entry;
+  };
   std::vector<std::optional<std::string>> known(project.files.size());
-  std::map<std::string, std::pair<FileFacts, FactsDigests>> shared;
+  std::vector<std::string> keys(project.files.size());
+  std::map<std::string, Shared> shared;
+  // A run that loads many files' facts reads them from the pack, one file. The
+  // pack is written again from this run's entries when too many files were not
+  // in it: a cold run, or many edits since it was written.
+  constexpr std::size_t kPackFrom = 64;  // files
+  bool write_pack = false;
+  std::vector<std::string> entries;  // each file's entry, when the pack is written
   if (cache && options.digests) {
+    const bool packed = project.files.size() >= kPackFrom;
+    if (packed) cache->ReadPack();
+    std::size_t outside = 0;
     std::map<std::string, int> uses;
     for (std::size_t i = 0; i < project.files.size(); ++i) {
       const SourceFile& file = project.files[i];
       if (file.too_large) continue;
       known[i] = options.digests->Find(JoinPath(project.root, file.path), file.stamp);
-      if (known[i]) ++uses[*known[i]];
+      if (known[i]) keys[i] = cache->KeyOfDigest(*known[i]), ++uses[*known[i]];
+      if (!known[i] || !cache->pack().Find(keys[i])) ++outside;
     }
+    write_pack = packed && outside > std::max(kPackFrom / 2, project.files.size() / 16);
+    if (write_pack) entries.resize(project.files.size());
     for (const auto& [digest, count] : uses) {
       if (count < 2) continue;
-      FactsDigests digests;
-      if (auto cached = cache->Load(cache->KeyOfDigest(digest), "", &digests))
-        shared[digest] = std::make_pair(std::move(*cached), std::move(digests));
+      Shared one;
+      if (auto cached = cache->Load(cache->KeyOfDigest(digest), "", &one.digests, write_pack ? &one.entry : nullptr)) {
+        one.facts = std::move(*cached);
+        shared[digest] = std::move(one);
+      }
     }
   }
   std::atomic<std::size_t> next{0};
@@ -104,14 +125,15 @@ std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project
       FactsDigests* fact_digest = fact_digests ? &(*fact_digests)[i] : nullptr;
       // Unchanged bytes (and options) give the same facts: take them from the cache,
       // without reading the file when its stamp says its bytes are the ones remembered.
+      std::string* entry = write_pack ? &entries[i] : nullptr;
       if (known[i]) {
         if (auto one = shared.find(*known[i]); one != shared.end()) {
-          facts = one->second.first;
+          facts = one->second.facts;
           for (auto& d : facts.diagnostics) d.path = file.path;
-          if (fact_digest) *fact_digest = one->second.second;
+          if (fact_digest) *fact_digest = one->second.digests;
           continue;
         }
-        if (auto cached = cache->Load(cache->KeyOfDigest(*known[i]), file.path, fact_digest)) {
+        if (auto cached = cache->Load(keys[i], file.path, fact_digest, entry)) {
           facts = std::move(*cached);
           continue;
         }
@@ -122,20 +144,20 @@ std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project
             {"unreadable-file", Severity::kWarning, file.path, 0, 0, "cannot read file: " + error + "; skipped"});
         continue;
       }
-      std::string key;
+      std::string& key = keys[i];
       if (cache) {
         const std::string digest = ContentDigests::Of(contents);
         if (options.digests) options.digests->Remember(path, file.stamp, digest);
         key = cache->KeyOfDigest(digest);
         if (digest != known[i]) {
-          if (auto cached = cache->Load(key, file.path, fact_digest)) {
+          if (auto cached = cache->Load(key, file.path, fact_digest, entry)) {
             facts = std::move(*cached);
             continue;
           }
         }
       }
       facts = ExtractFacts(parser.get(), file.path, std::move(contents), options);
-      if (cache) cache->Store(key, facts, fact_digest);
+      if (cache) cache->Store(key, facts, fact_digest, entry);
     }
   };
   if (jobs == 1) {
@@ -144,6 +166,16 @@ std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project
     std::vector<std::thread> threads;
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
     for (auto& thread : threads) thread.join();
+  }
+  if (write_pack) {
+    std::vector<std::pair<std::string, std::string_view>> pack;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (!entries[i].empty()) pack.emplace_back(keys[i], entries[i]);
+    }
+    for (const auto& [digest, one] : shared) {
+      if (!one.entry.empty()) pack.emplace_back(cache->KeyOfDigest(digest), one.entry);
+    }
+    cache->WritePack(std::move(pack));
   }
   return results;
 }

@@ -1,6 +1,6 @@
 // libFuzzer target: the facts-cache readers (an entry, the packed chains and
 // call sites inside one, the stamps file of the files' digests, the
-// manifest of the facts digests, and the shape cutoff's entries). Any bytes
+// manifest of the facts digests, the shape cutoff's entries, and the facts pack). Any bytes
 // are a hit or a miss, never a crash; what is read back survives another round
 // trip exactly, and a pack accepted unread (FromBytes) unpacks whole.
 
@@ -13,6 +13,7 @@
 #include "lib/check/line_shift.h"
 #include "lib/core/content_digests.h"
 #include "lib/parse/facts_cache.h"
+#include "lib/parse/facts_pack.h"
 
 namespace {
 
@@ -55,6 +56,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // The same bytes as a facts manifest: what reads back encodes to the same text.
   const seams::FactsManifest manifest = seams::FactsManifest::Decode(bytes);
   if (!manifest.facts_by_content.empty() && manifest.Encode() != bytes) __builtin_trap();
+  // The same bytes as a facts pack: every key finds its entry, and the entries
+  // packed again read back the same.
+  if (auto pack = seams::FactsPack::Decode(bytes)) {
+    std::vector<std::pair<std::string, std::string_view>> entries;
+    for (std::string_view k : pack->Keys()) {
+      std::optional<std::string_view> entry = pack->Find(k);
+      if (!entry || entry->size() > bytes.size()) __builtin_trap();
+      entries.emplace_back(std::string(k), *entry);
+    }
+    auto again = seams::FactsPack::Decode(seams::FactsPack::Encode(entries));
+    if (!again || again->size() != pack->size()) __builtin_trap();
+    for (const auto& [k, entry] : entries) {
+      if (again->Find(k) != std::optional<std::string_view>(entry)) __builtin_trap();
+    }
+  }
   // The same bytes as a shape entry: what reads back encodes to the same text.
   if (auto entry = seams::ShapeEntry::Decode(bytes)) {
     if (entry->Encode() != bytes) __builtin_trap();

@@ -64,6 +64,14 @@ for project in "$src"/tests/fixtures/* "$src/examples/shopwise"; do
     while IFS= read -r entry; do seed facts_cache "$entry"; done < <(find "$dir/.seams-cache" -type f -size -8k | sort | head -40)
   fi
 done
+# A facts pack, as a run over 64 files or more writes it (62 of them empty: three entries).
+pack_tree="$tmp/pack-tree"
+mkdir -p "$pack_tree/app"
+for i in $(seq 62); do : > "$pack_tree/app/m$i.py"; done
+printf 'import os\n' > "$pack_tree/app/a.py"
+printf 'class A:\n    pass\n' > "$pack_tree/app/b.py"
+"$seams" analyze "$pack_tree" --cache-dir "$pack_tree/cache" -o "$pack_tree/out" --format json -q >/dev/null 2>&1 || true
+for pack in "$pack_tree"/cache/*.pack; do [ -f "$pack" ] && seed facts_cache "$pack"; done
 rm -rf "$tmp"
 seed config "$src/lib/django/knowledge/packages.toml"
 for target in "${targets[@]}"; do

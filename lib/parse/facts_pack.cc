@@ -1,0 +1,139 @@
+// The facts pack: one file of facts-cache entries, found by binary search over its records.
+
+#include "lib/parse/facts_pack.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lib/core/content_hash.h"
+#include "lib/core/file_system.h"
+
+namespace seams {
+
+namespace {
+
+constexpr std::string_view kMagic = "seams-facts-pack/1\n";
+constexpr std::size_t kKey = 32;                // hex digits
+constexpr std::size_t kRecord = kKey + 8 + 8;   // key, offset, size
+constexpr std::size_t kHeader = kMagic.size() + 8;
+
+void PutU64(std::string* out, std::uint64_t value) {
+  for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>((value >> (8 * i)) & 0xff));
+}
+
+std::uint64_t GetU64(std::string_view bytes, std::size_t at) {
+  std::uint64_t value = 0;
+  for (std::size_t i = 8; i-- > 0;) value = (value << 8) | static_cast<unsigned char>(bytes[at + i]);
+  return value;
+}
+
+std::uint64_t IndexChecksum(std::string_view index) { return ContentHash64(kMagic, index); }
+
+}  // namespace
+
+std::string FactsPack::Encode(std::vector<std::pair<std::string, std::string_view>> entries) {
+  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  entries.erase(std::unique(entries.begin(), entries.end(),
+                            [](const auto& a, const auto& b) { return a.first == b.first; }),
+                entries.end());
+  std::string out(kMagic);
+  PutU64(&out, entries.size());
+  std::uint64_t offset = kHeader + entries.size() * kRecord + 8;
+  for (const auto& [key, bytes] : entries) {
+    out += key;
+    PutU64(&out, offset);
+    PutU64(&out, bytes.size());
+    offset += bytes.size();
+  }
+  PutU64(&out, IndexChecksum(std::string_view(out).substr(kMagic.size())));
+  for (const auto& entry : entries) out += entry.second;
+  return out;
+}
+
+bool FactsPack::Valid(std::string_view view, std::size_t* count_out) {
+  if (view.size() < kHeader + 8 || view.substr(0, kMagic.size()) != kMagic) return false;
+  const std::uint64_t count = GetU64(view, kMagic.size());
+  if (count > (view.size() - kHeader - 8) / kRecord) return false;
+  const std::size_t index_end = kHeader + static_cast<std::size_t>(count) * kRecord;
+  if (GetU64(view, index_end) != IndexChecksum(view.substr(kMagic.size(), index_end - kMagic.size()))) return false;
+  // Every record in bounds, its key hex, and the keys in strictly increasing order.
+  std::string_view previous;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::size_t at = kHeader + i * kRecord;
+    const std::string_view key = view.substr(at, kKey);
+    const std::uint64_t offset = GetU64(view, at + kKey), size = GetU64(view, at + kKey + 8);
+    if (!IsHexDigest(key) || (i > 0 && key <= previous)) return false;
+    if (offset < index_end + 8 || offset > view.size() || size > view.size() - offset) return false;
+    previous = key;
+  }
+  *count_out = static_cast<std::size_t>(count);
+  return true;
+}
+
+std::optional<FactsPack> FactsPack::Decode(std::string bytes) {
+  FactsPack pack;
+  if (!Valid(bytes, &pack.count_)) return std::nullopt;
+  pack.bytes_ = std::move(bytes);
+  return pack;
+}
+
+struct FactsPack::Mapping {
+  void* address = MAP_FAILED;
+  std::size_t size = 0;
+  ~Mapping() {
+    if (address != MAP_FAILED) ::munmap(address, size);
+  }
+};
+
+FactsPack FactsPack::Read(const std::string& path, std::size_t max_bytes) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return {};
+  auto mapping = std::make_shared<Mapping>();
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+      static_cast<std::uint64_t>(st.st_size) <= max_bytes) {
+    mapping->size = static_cast<std::size_t>(st.st_size);
+    mapping->address = ::mmap(nullptr, mapping->size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  }
+  ::close(fd);
+  if (mapping->address == MAP_FAILED) return {};
+  FactsPack pack;
+  const std::string_view view(static_cast<const char*>(mapping->address), mapping->size);
+  if (!Valid(view, &pack.count_)) return {};
+  pack.mapping_ = std::move(mapping);
+  return pack;
+}
+
+std::vector<std::string_view> FactsPack::Keys() const {
+  std::vector<std::string_view> keys;
+  for (std::size_t i = 0; i < count_; ++i) keys.push_back(Bytes().substr(kHeader + i * kRecord, kKey));
+  return keys;
+}
+
+std::string_view FactsPack::Bytes() const {
+  if (mapping_) return {static_cast<const char*>(mapping_->address), mapping_->size};
+  return bytes_;
+}
+
+std::optional<std::string_view> FactsPack::Find(std::string_view key) const {
+  const std::string_view view = Bytes();
+  std::size_t low = 0, high = count_;
+  while (low < high) {
+    const std::size_t mid = low + (high - low) / 2;
+    const std::size_t at = kHeader + mid * kRecord;
+    const std::string_view here = view.substr(at, kKey);
+    if (here == key) {
+      return view.substr(static_cast<std::size_t>(GetU64(view, at + kKey)),
+                         static_cast<std::size_t>(GetU64(view, at + kKey + 8)));
+    }
+    if (here < key) low = mid + 1; else high = mid;
+  }
+  return std::nullopt;
+}
+
+}  // namespace seams
