@@ -373,7 +373,7 @@ scenario_check_early_cutoff() {
   "$seams" check "$work/proj" --format json -o "$work/cold.json"
   check "cold check" 1 $?
   # Without the facts of the files, a full run would have to parse them all again.
-  find "$cache" -mindepth 1 -maxdepth 1 -name '[0-9a-f][0-9a-f]' -exec rm -r {} +
+  find "$cache" -mindepth 1 -maxdepth 1 \( -name '[0-9a-f][0-9a-f]' -o -name '*.pack' \) -exec rm -r {} +
   printf '\n# a comment at the end\n' >> "$work/proj/catalog/views.py"
   "$seams" check "$work/proj" --format json -o "$work/comment.json"
   check "a comment added: the same exit code" 1 $?
@@ -401,8 +401,8 @@ scenario_check_shape_cutoff() {
   local cache="$work/proj/.seams-cache" file="$work/proj/notifications/receivers.py"
   "$seams" check "$work/proj" --format json -o "$work/cold.json"
   check "cold check" 1 $?
-  # The facts go; a comment at the end (the early cutoff) brings back the edited file's alone.
-  find "$cache" -mindepth 1 -maxdepth 1 -name '[0-9a-f][0-9a-f]' -exec rm -r {} +
+  # The facts (loose and packed) go; a comment at the end (the early cutoff) brings back the edited file's alone.
+  find "$cache" -mindepth 1 -maxdepth 1 \( -name '[0-9a-f][0-9a-f]' -o -name '*.pack' \) -exec rm -r {} +
   printf '\n# a comment at the end\n' >> "$file"
   "$seams" check "$work/proj" --format json -o "$work/comment.json"
   sed -i '1i # a line added at the top' "$file"
