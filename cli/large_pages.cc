@@ -3,6 +3,9 @@
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
+#include <string_view>
+
+#include <unistd.h>
 
 #ifdef SEAMS_WITH_MIMALLOC
 #include <mimalloc.h>
@@ -23,6 +26,17 @@ void UseLargePages() {
   // policy) changes nothing. (mimalloc 2.0.9 took no segment from a 4 GiB arena.)
   constexpr std::size_t kArenaBytes = std::size_t{1} << 30;
   mi_reserve_os_memory(kArenaBytes, /*commit=*/true, /*allow_large=*/true);
+#endif
+}
+
+void RestartWithLargePages(int argc, char** argv) {
+#ifdef SEAMS_WITH_MIMALLOC
+  if (argc < 2 || std::string_view(argv[1]) != "check" || std::getenv("MIMALLOC_LARGE_OS_PAGES") != nullptr) return;
+  if (::setenv("MIMALLOC_LARGE_OS_PAGES", "1", /*overwrite=*/0) != 0) return;
+  ::execv("/proc/self/exe", argv);  // returns only on failure: go on as we are
+#else
+  (void)argc;
+  (void)argv;
 #endif
 }
 

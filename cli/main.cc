@@ -12,10 +12,12 @@
 #include "cli/explain_command.h"
 #include "cli/graph_command.h"
 #include "cli/init_command.h"
+#include "cli/large_pages.h"
 #include "cli/score_command.h"
 #include "lib/core/error.h"
 
 int main(int argc, char** argv) {
+  seams::cli::RestartWithLargePages(argc, argv);
   CLI::App app{"Seams finds the service boundaries in a Django monolith, statically."};
   app.footer(
       "Examples:\n"

@@ -571,6 +571,31 @@ PY
   done
 }
 
+# `seams check` runs itself again with MIMALLOC_LARGE_OS_PAGES=1, which mimalloc
+# reads only when a process starts; no other command does, and a value the user
+# set is kept. mimalloc's verbose start-up lines show what each process read.
+scenario_check_large_pages() {
+  if ! ldd "$seams" | grep -q libmimalloc; then
+    echo "seams is not linked with mimalloc (a sanitizer build): nothing to restart"
+    passes=$((passes + 1))
+    return
+  fi
+  init_project
+  local proj="$work/proj"
+  MIMALLOC_VERBOSE=1 "$seams" check "$proj" --no-cache --format json -o "$work/check.json" -q 2> "$work/check.err"
+  check "check, restarted" 1 $?
+  assert "check: the first process read 0, the one it became read 1" \
+    test "$(grep -o "option 'large_os_pages': [01]" "$work/check.err" | tr -d '\n')" = "option 'large_os_pages': 0option 'large_os_pages': 1"
+  env -u MIMALLOC_LARGE_OS_PAGES "$seams" check "$proj" --no-cache --format json -o "$work/plain.json" -q
+  MIMALLOC_LARGE_OS_PAGES=0 "$seams" check "$proj" --no-cache --format json -o "$work/small.json" -q
+  assert "check: the same report either way" cmp -s "$work/plain.json" "$work/small.json"
+  MIMALLOC_VERBOSE=1 MIMALLOC_LARGE_OS_PAGES=0 "$seams" check "$proj" --no-cache --format json -o /dev/null -q 2> "$work/off.err"
+  assert "check: the user's 0 is kept, and nothing restarts" \
+    test "$(grep -c "option 'large_os_pages'" "$work/off.err")" = 1
+  MIMALLOC_VERBOSE=1 "$seams" analyze "$proj" --format json -o "$work/analyze" -q 2> "$work/analyze.err"
+  assert "analyze does not restart" test "$(grep -o "option 'large_os_pages': [01]" "$work/analyze.err")" = "option 'large_os_pages': 0"
+}
+
 if ! declare -F "scenario_$scenario" >/dev/null; then
   echo "FAIL: no scenario '$scenario'"
   exit 1

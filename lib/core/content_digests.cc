@@ -35,7 +35,7 @@ std::string Checksum(std::string_view body) {
 ContentDigests::ContentDigests(std::string directory, std::int64_t now_ns)
     : directory_(std::move(directory)), now_ns_(now_ns) {
   if (directory_.empty()) return;
-  if (std::optional<std::string> bytes = ReadRegularFile(directory_ + "/stamps", kMaxBytes)) Load(std::move(*bytes));
+  if (std::shared_ptr<const MappedFile> file = MappedFile::Open(directory_ + "/stamps", kMaxBytes)) Load(std::move(file));
 }
 
 std::int64_t ContentDigests::NowNs() {
@@ -126,10 +126,10 @@ bool Canonical(const std::vector<Record>& records) {
 
 }  // namespace
 
-void ContentDigests::Load(std::string bytes) {
-  bytes_ = std::move(bytes);
+void ContentDigests::Load(std::shared_ptr<const MappedFile> file) {
+  file_ = std::move(file);
   bool ok = ReadRecords(
-      bytes_, [&](std::string_view path, const FileStamp& stamp, std::string_view digest) {
+      file_->bytes(), [&](std::string_view path, const FileStamp& stamp, std::string_view digest) {
         files_.push_back({path, stamp, digest});
       },
       [&](std::string_view path, const FileStamp& stamp, std::size_t count) {
@@ -137,7 +137,7 @@ void ContentDigests::Load(std::string bytes) {
       },
       [&](std::string_view name, EntryType type, bool link) { entries_.push_back({name, type, link}); });
   if (!ok || !Canonical(files_) || !Canonical(dirs_)) {  // damaged: read as empty
-    bytes_.clear();
+    file_.reset();
     files_.clear();
     dirs_.clear();
     entries_.clear();

@@ -81,7 +81,7 @@ class ContentDigests {
 
  private:
   bool Settled(const FileStamp& stamp) const;
-  void Load(std::string bytes);
+  void Load(std::shared_ptr<const MappedFile> file);
 
   // The stamps file as read: its bytes, and its records viewed in place, sorted
   // by path. Never changed once loaded, so lookups take no lock.
@@ -102,7 +102,7 @@ class ContentDigests {
   };
   std::string directory_;
   std::int64_t now_ns_;
-  std::string bytes_;
+  std::shared_ptr<const MappedFile> file_;  // the records are views into its bytes
   std::vector<FileRecord> files_;
   std::vector<DirRecord> dirs_;
   std::vector<EntryRecord> entries_;

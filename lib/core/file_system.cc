@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/syscall.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -206,6 +207,32 @@ std::optional<std::string> ReadRegularFile(const std::string& path, std::size_t 
   }
   ::close(fd);
   return bytes;
+}
+
+std::shared_ptr<const MappedFile> MappedFile::Open(const std::string& path, std::size_t max_bytes) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  std::shared_ptr<MappedFile> file;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
+      static_cast<std::uint64_t>(st.st_size) <= max_bytes) {
+    file.reset(new MappedFile());
+    if (st.st_size > 0) {
+      void* address = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      if (address == MAP_FAILED) {
+        file.reset();
+      } else {
+        file->address_ = address;
+        file->size_ = static_cast<std::size_t>(st.st_size);
+      }
+    }
+  }
+  ::close(fd);
+  return file;
+}
+
+MappedFile::~MappedFile() {
+  if (address_ != nullptr) ::munmap(address_, size_);
 }
 
 bool ReplaceFile(const std::string& directory, const std::string& name, std::string_view bytes) {

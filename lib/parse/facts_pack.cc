@@ -5,13 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include "lib/core/content_hash.h"
-#include "lib/core/file_system.h"
 
 namespace seams {
 
@@ -82,29 +76,10 @@ std::optional<FactsPack> FactsPack::Decode(std::string bytes) {
   return pack;
 }
 
-struct FactsPack::Mapping {
-  void* address = MAP_FAILED;
-  std::size_t size = 0;
-  ~Mapping() {
-    if (address != MAP_FAILED) ::munmap(address, size);
-  }
-};
-
 FactsPack FactsPack::Read(const std::string& path, std::size_t max_bytes) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return {};
-  auto mapping = std::make_shared<Mapping>();
-  struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-      static_cast<std::uint64_t>(st.st_size) <= max_bytes) {
-    mapping->size = static_cast<std::size_t>(st.st_size);
-    mapping->address = ::mmap(nullptr, mapping->size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-  }
-  ::close(fd);
-  if (mapping->address == MAP_FAILED) return {};
+  std::shared_ptr<const MappedFile> mapping = MappedFile::Open(path, max_bytes);
   FactsPack pack;
-  const std::string_view view(static_cast<const char*>(mapping->address), mapping->size);
-  if (!Valid(view, &pack.count_)) return {};
+  if (!mapping || !Valid(mapping->bytes(), &pack.count_)) return {};
   pack.mapping_ = std::move(mapping);
   return pack;
 }
@@ -116,8 +91,7 @@ std::vector<std::string_view> FactsPack::Keys() const {
 }
 
 std::string_view FactsPack::Bytes() const {
-  if (mapping_) return {static_cast<const char*>(mapping_->address), mapping_->size};
-  return bytes_;
+  return mapping_ ? mapping_->bytes() : std::string_view(bytes_);
 }
 
 std::optional<std::string_view> FactsPack::Find(std::string_view key) const {

@@ -19,6 +19,8 @@
 #include <utility>
 #include <vector>
 
+#include "lib/core/file_system.h"
+
 namespace seams {
 
 class FactsPack {
@@ -40,11 +42,10 @@ class FactsPack {
   std::vector<std::string_view> Keys() const;
 
  private:
-  struct Mapping;
   std::string_view Bytes() const;
 
-  std::string bytes_;                       // Decode's
-  std::shared_ptr<const Mapping> mapping_;  // or Read's, mapped
+  std::string bytes_;                          // Decode's
+  std::shared_ptr<const MappedFile> mapping_;  // or Read's
   std::size_t count_ = 0;
   static bool Valid(std::string_view bytes, std::size_t* count);
 };
