@@ -236,6 +236,10 @@ MappedFile::~MappedFile() {
 }
 
 bool ReplaceFile(const std::string& directory, const std::string& name, std::string_view bytes) {
+  return ReplaceFile(directory, name, std::vector<std::string_view>{bytes});
+}
+
+bool ReplaceFile(const std::string& directory, const std::string& name, const std::vector<std::string_view>& pieces) {
   std::error_code ec;
   fs::create_directories(directory, ec);
   if (ec) return false;
@@ -244,7 +248,7 @@ bool ReplaceFile(const std::string& directory, const std::string& name, std::str
   const fs::path tmp = fs::path(directory) / (name + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++));
   {
     std::ofstream out(tmp, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    for (std::string_view piece : pieces) out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
     out.close();
     if (!out) {
       fs::remove(tmp, ec);

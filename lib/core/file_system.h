@@ -158,6 +158,8 @@ class MappedFile {
 /// old file or the new one, never half of one. False on failure, which leaves
 /// nothing behind. For cache entries.
 bool ReplaceFile(const std::string& directory, const std::string& name, std::string_view bytes);
+/// The same, with the bytes in pieces, written in order (no copy joins them).
+bool ReplaceFile(const std::string& directory, const std::string& name, const std::vector<std::string_view>& pieces);
 
 /// The identity DirectoryIdentity gives, from a directory's stamp ("device:inode").
 std::string IdentityOfStamp(const FileStamp& stamp);

@@ -270,7 +270,8 @@ std::string FactsCache::PackName() const { return "facts-" + ContentHashHex(salt
 void FactsCache::ReadPack() { pack_ = FactsPack::Read(directory_ + "/" + PackName(), kMaxPackBytes); }
 
 void FactsCache::WritePack(std::vector<std::pair<std::string, std::string_view>> entries) const {
-  ReplaceFile(directory_, PackName(), FactsPack::Encode(std::move(entries)));
+  std::string header;
+  ReplaceFile(directory_, PackName(), FactsPack::Pieces(std::move(entries), &header));
 }
 
 }  // namespace seams

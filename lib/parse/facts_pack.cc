@@ -30,12 +30,14 @@ std::uint64_t IndexChecksum(std::string_view index) { return ContentHash64(kMagi
 
 }  // namespace
 
-std::string FactsPack::Encode(std::vector<std::pair<std::string, std::string_view>> entries) {
+std::vector<std::string_view> FactsPack::Pieces(std::vector<std::pair<std::string, std::string_view>> entries,
+                                                std::string* header) {
   std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   entries.erase(std::unique(entries.begin(), entries.end(),
                             [](const auto& a, const auto& b) { return a.first == b.first; }),
                 entries.end());
-  std::string out(kMagic);
+  std::string& out = *header;
+  out.assign(kMagic);
   PutU64(&out, entries.size());
   std::uint64_t offset = kHeader + entries.size() * kRecord + 8;
   for (const auto& [key, bytes] : entries) {
@@ -45,7 +47,14 @@ std::string FactsPack::Encode(std::vector<std::pair<std::string, std::string_vie
     offset += bytes.size();
   }
   PutU64(&out, IndexChecksum(std::string_view(out).substr(kMagic.size())));
-  for (const auto& entry : entries) out += entry.second;
+  std::vector<std::string_view> pieces = {out};
+  for (const auto& entry : entries) pieces.push_back(entry.second);
+  return pieces;
+}
+
+std::string FactsPack::Encode(std::vector<std::pair<std::string, std::string_view>> entries) {
+  std::string header, out;
+  for (std::string_view piece : Pieces(std::move(entries), &header)) out += piece;
   return out;
 }
 

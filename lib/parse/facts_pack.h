@@ -34,6 +34,11 @@ class FactsPack {
   static FactsPack Read(const std::string& path, std::size_t max_bytes);
   /// A pack of `entries` (key, entry bytes). Keys are 32 hex; a key given twice is kept once.
   static std::string Encode(std::vector<std::pair<std::string, std::string_view>> entries);
+  /// The same pack in pieces, to be written in order: the header and records,
+  /// then each entry's bytes where they already are (a cold run's pack is as
+  /// large as its facts, and is not copied to be written).
+  static std::vector<std::string_view> Pieces(std::vector<std::pair<std::string, std::string_view>> entries,
+                                              std::string* header);
 
   /// The entry stored under `key`, as it was written (check it with DecodeCacheEntry).
   std::optional<std::string_view> Find(std::string_view key) const;
