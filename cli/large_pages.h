@@ -7,11 +7,11 @@ namespace seams::cli {
 /// kernel may back with 2 MiB pages (transparent huge pages, in the `madvise`
 /// mode Debian ships), and lets every thread's first segment use it too. A warm
 /// `seams check` otherwise spends a third of its time taking page faults one
-/// 4 KiB page at a time: on saleor after a one-line edit, 24,000 faults become
-/// 6,500 and the check takes 0.30 s instead of 0.42 s, for 7 MiB more at its
-/// peak (a 2 MiB page is resident whole). `analyze`, which has a peak-memory
-/// target, does not call it. MIMALLOC_LARGE_OS_PAGES=0 in the environment turns
-/// it off; without mimalloc it does nothing.
+/// 4 KiB page at a time. With RestartWithLargePages the whole heap is in 2 MiB
+/// pages from the start (docs/scale.md: a quarter more at the peak of a 5M-line
+/// cold check). `analyze`, which has a peak-memory target, does neither.
+/// MIMALLOC_LARGE_OS_PAGES=0 in the environment turns both off; without
+/// mimalloc they do nothing.
 void UseLargePages();
 
 /// mimalloc reads MIMALLOC_LARGE_OS_PAGES once, when the process starts, and
