@@ -5,6 +5,8 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -34,6 +36,12 @@ std::vector<std::pair<std::string, std::string>> ContribEntries() {
 
 std::vector<std::pair<std::string, std::string_view>> Views(const std::vector<std::pair<std::string, std::string>>& e) {
   return {e.begin(), e.end()};
+}
+
+// A file's inode: a pack written again is a new file renamed into place.
+ino_t Inode(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 ? st.st_ino : 0;
 }
 
 // Every file's facts, serialised, to compare two parses of a project.
@@ -158,10 +166,10 @@ TEST_CASE("ParseProject loads from the pack, and writes it again only when many 
   // Warm, with the loose entries gone: every file's facts come from the pack (none is parsed and stored again).
   for (const auto& e : fs::directory_iterator(cache_dir))
     if (e.is_directory()) fs::remove_all(e.path());
-  const auto written_at = fs::last_write_time(pack);
+  const ino_t first_inode = Inode(pack);
   CHECK(run() == cold);
   CHECK(loose_entries() == 0);
-  CHECK(fs::last_write_time(pack) == written_at);  // nothing outside it: not written again
+  CHECK(Inode(pack) == first_inode);  // nothing outside it: not written again
 
   // One file changed: parsed and stored loose, the pack kept as it was.
   {
@@ -172,7 +180,7 @@ TEST_CASE("ParseProject loads from the pack, and writes it again only when many 
   CHECK(one_changed == plain());
   CHECK(one_changed != cold);
   CHECK(loose_entries() > 0);
-  CHECK(fs::last_write_time(pack) == written_at);
+  CHECK(Inode(pack) == first_inode);
 
   // Many changed (more than 32, and than a sixteenth of the files): the pack is written again, with them.
   for (std::size_t i = 1; i <= 40; ++i) {
@@ -181,6 +189,7 @@ TEST_CASE("ParseProject loads from the pack, and writes it again only when many 
   }
   const auto many_changed = run();
   CHECK(many_changed == plain());
+  CHECK(Inode(pack) != first_inode);
   const seams::FactsPack rewritten = seams::FactsPack::Read(pack, 1 << 30);
   seams::FactsCache cache(cache_dir, options);
   CHECK(rewritten.Find(cache.Key(seams::test::ReadText(copied[40]))));
@@ -192,4 +201,36 @@ TEST_CASE("ParseProject loads from the pack, and writes it again only when many 
   CHECK(seams::FactsPack::Read(pack, 1 << 30).size() == rewritten.size());
   fs::remove_all(root);
   fs::remove_all(cache_dir);
+}
+
+TEST_CASE("writing a pack removes the other packs but the one used last; reading one marks it used", "[cache][pack]") {
+  const std::string dir = seams::test::TempDir("seams-pack-prune");
+  const auto long_ago = fs::file_time_type::clock::now() - std::chrono::hours(48);
+  for (const char* name : {"facts-0000000000000001.pack", "facts-0000000000000002.pack", "facts-0000000000000003.pack"}) {
+    std::ofstream(dir + "/" + name) << "another build's pack";
+  }
+  fs::last_write_time(dir + "/facts-0000000000000001.pack", long_ago);
+  fs::last_write_time(dir + "/facts-0000000000000002.pack", long_ago + std::chrono::hours(2));  // used last of the three
+  fs::last_write_time(dir + "/facts-0000000000000003.pack", long_ago + std::chrono::hours(1));
+  std::ofstream(dir + "/stamps") << "not a pack";
+
+  seams::ParseOptions options;
+  seams::FactsCache cache(dir, options);
+  const auto entries = ContribEntries();
+  cache.WritePack(Views(entries));
+  std::vector<std::string> left;
+  for (const auto& e : fs::directory_iterator(dir)) left.push_back(e.path().filename().string());
+  std::sort(left.begin(), left.end());
+  REQUIRE(left.size() == 3);
+  CHECK(left[0] == "facts-0000000000000002.pack");
+  CHECK(left[1].starts_with("facts-"));
+  CHECK(left[2] == "stamps");
+
+  // Read: every entry there, and the pack marked used now.
+  fs::last_write_time(dir + "/" + left[1], long_ago);
+  seams::FactsCache reader(dir, options);
+  reader.ReadPack();
+  CHECK(reader.pack().size() == 3);
+  CHECK(fs::last_write_time(dir + "/" + left[1]) > long_ago + std::chrono::hours(47));
+  fs::remove_all(dir);
 }

@@ -5,7 +5,11 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
 #include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
 
 #include "lib/core/content_digests.h"
 #include "lib/core/content_hash.h"
@@ -267,11 +271,31 @@ void FactsCache::Store(const std::string& key, const FileFacts& facts, FactsDige
 
 std::string FactsCache::PackName() const { return "facts-" + ContentHashHex(salt_, "pack").substr(0, 16) + ".pack"; }
 
-void FactsCache::ReadPack() { pack_ = FactsPack::Read(directory_ + "/" + PackName(), kMaxPackBytes); }
+void FactsCache::ReadPack() {
+  const std::string path = directory_ + "/" + PackName();
+  pack_ = FactsPack::Read(path, kMaxPackBytes);
+  // Marked used now: WritePack keeps the pack another build or option set last used.
+  if (pack_.size() > 0) ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);
+}
 
 void FactsCache::WritePack(std::vector<std::pair<std::string, std::string_view>> entries) const {
   std::string header;
-  ReplaceFile(directory_, PackName(), FactsPack::Pieces(std::move(entries), &header));
+  if (!ReplaceFile(directory_, PackName(), FactsPack::Pieces(std::move(entries), &header))) return;
+  // One pack per extractor version and options: a pack as large as the facts
+  // would otherwise stay behind after every upgrade. This one is kept, and the
+  // one used last of the others (a second set of options sharing the cache).
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<std::pair<fs::file_time_type, fs::path>> others;
+  for (fs::directory_iterator it(directory_, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name == PackName() || !name.starts_with("facts-") || !name.ends_with(".pack")) continue;
+    std::error_code stat_error;
+    const fs::file_time_type time = fs::last_write_time(it->path(), stat_error);
+    if (!stat_error) others.emplace_back(time, it->path());
+  }
+  std::sort(others.begin(), others.end());
+  for (std::size_t i = 0; i + 1 < others.size(); ++i) fs::remove(others[i].second, ec);
 }
 
 }  // namespace seams

@@ -47,10 +47,11 @@ class FactsCache {
              std::string* entry = nullptr) const;
 
   /// Reads this cache's pack (one per extractor version and options), for a run
-  /// that loads many entries. Not thread-safe: before the loads start.
+  /// that loads many entries, and marks it used. Not thread-safe: before the loads start.
   void ReadPack();
   const FactsPack& pack() const { return pack_; }
-  /// Replaces the pack with `entries` (key, entry bytes); failures are ignored.
+  /// Replaces the pack with `entries` (key, entry bytes), then removes the other
+  /// packs but the one used last (an upgrade's old pack goes); failures are ignored.
   void WritePack(std::vector<std::pair<std::string, std::string_view>> entries) const;
 
  private:
