@@ -94,16 +94,7 @@ void ResultCache::Prune(std::size_t keep) const {
     if (IsHexDigest(it->path().filename().string()) && it->is_regular_file(type_error)) keys.push_back(it->path());
   }
   if (keys.size() <= keep + keep / 4) return;
-  std::vector<std::pair<fs::file_time_type, fs::path>> entries;
-  for (auto& key : keys) {
-    std::error_code stat_error;
-    const fs::file_time_type time = fs::last_write_time(key, stat_error);
-    if (!stat_error) entries.emplace_back(time, std::move(key));
-  }
-  if (entries.size() <= keep) return;
-  // Oldest first; equal times by name, so which go does not depend on the listing's order.
-  std::sort(entries.begin(), entries.end());
-  for (std::size_t i = 0; i + keep < entries.size(); ++i) fs::remove(entries[i].second, ec);
+  RemoveAllButNewest(std::move(keys), keep);
 }
 
 }  // namespace seams

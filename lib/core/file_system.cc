@@ -189,42 +189,55 @@ bool RealFileSystem::ReadFile(const std::string& path, std::string* contents, st
   return true;
 }
 
-std::optional<std::string> ReadRegularFile(const std::string& path, std::size_t max_bytes) {
+namespace {
+
+// Opens `path` without blocking (a FIFO is never waited on) and returns its
+// descriptor and size when it is a regular file of at most `max_bytes`; else -1,
+// with nothing left open.
+int OpenRegularFile(const std::string& path, std::size_t max_bytes, std::size_t* size) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return -1;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0 ||
+      static_cast<std::uint64_t>(st.st_size) > max_bytes) {
+    ::close(fd);
+    return -1;
+  }
+  *size = static_cast<std::size_t>(st.st_size);
+  return fd;
+}
+
+}  // namespace
+
+std::optional<std::string> ReadRegularFile(const std::string& path, std::size_t max_bytes) {
+  std::size_t size = 0;
+  const int fd = OpenRegularFile(path, max_bytes, &size);
   if (fd < 0) return std::nullopt;
   std::optional<std::string> bytes;
-  struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
-      static_cast<std::uint64_t>(st.st_size) <= max_bytes) {
-    std::string buffer(static_cast<std::size_t>(st.st_size), '\0');
-    std::size_t done = 0;
-    while (done < buffer.size()) {
-      const ssize_t n = ::read(fd, buffer.data() + done, buffer.size() - done);
-      if (n <= 0) break;  // an error, or the file shrank while being read
-      done += static_cast<std::size_t>(n);
-    }
-    if (done == buffer.size()) bytes = std::move(buffer);
+  std::string buffer(size, '\0');
+  std::size_t done = 0;
+  while (done < buffer.size()) {
+    const ssize_t n = ::read(fd, buffer.data() + done, buffer.size() - done);
+    if (n <= 0) break;  // an error, or the file shrank while being read
+    done += static_cast<std::size_t>(n);
   }
+  if (done == buffer.size()) bytes = std::move(buffer);
   ::close(fd);
   return bytes;
 }
 
 std::shared_ptr<const MappedFile> MappedFile::Open(const std::string& path, std::size_t max_bytes) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  std::size_t size = 0;
+  const int fd = OpenRegularFile(path, max_bytes, &size);
   if (fd < 0) return nullptr;
-  std::shared_ptr<MappedFile> file;
-  struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
-      static_cast<std::uint64_t>(st.st_size) <= max_bytes) {
-    file.reset(new MappedFile());
-    if (st.st_size > 0) {
-      void* address = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-      if (address == MAP_FAILED) {
-        file.reset();
-      } else {
-        file->address_ = address;
-        file->size_ = static_cast<std::size_t>(st.st_size);
-      }
+  std::shared_ptr<MappedFile> file(new MappedFile());
+  if (size > 0) {
+    void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (address == MAP_FAILED) {
+      file.reset();
+    } else {
+      file->address_ = address;
+      file->size_ = size;
     }
   }
   ::close(fd);
@@ -233,6 +246,20 @@ std::shared_ptr<const MappedFile> MappedFile::Open(const std::string& path, std:
 
 MappedFile::~MappedFile() {
   if (address_ != nullptr) ::munmap(address_, size_);
+}
+
+void RemoveAllButNewest(std::vector<std::filesystem::path> paths, std::size_t keep) {
+  if (paths.size() <= keep) return;
+  std::error_code ec;
+  std::vector<std::pair<fs::file_time_type, fs::path>> dated;
+  for (auto& path : paths) {
+    std::error_code stat_error;
+    const fs::file_time_type time = fs::last_write_time(path, stat_error);
+    if (!stat_error) dated.emplace_back(time, std::move(path));
+  }
+  // Oldest first; equal times by name, so which go does not depend on the listing's order.
+  std::sort(dated.begin(), dated.end());
+  for (std::size_t i = 0; i + keep < dated.size(); ++i) fs::remove(dated[i].second, ec);
 }
 
 bool ReplaceFile(const std::string& directory, const std::string& name, std::string_view bytes) {

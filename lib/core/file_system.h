@@ -2,6 +2,7 @@
 /// Disk access behind an interface, so tests and fuzzers run in memory.
 
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -152,6 +153,10 @@ class MappedFile {
   void* address_ = nullptr;
   std::size_t size_ = 0;
 };
+
+/// Deletes all of `paths` but the `keep` last modified (a cache's pruning);
+/// a file that cannot be stat'ed or removed is left alone.
+void RemoveAllButNewest(std::vector<std::filesystem::path> paths, std::size_t keep);
 
 /// Writes `bytes` to DIRECTORY/NAME (creating the directory) under a name no
 /// other process or thread uses, then renames it into place: a reader sees the

@@ -284,18 +284,13 @@ void FactsCache::WritePack(std::vector<std::pair<std::string, std::string_view>>
   // One pack per extractor version and options: a pack as large as the facts
   // would otherwise stay behind after every upgrade. This one is kept, and the
   // one used last of the others (a second set of options sharing the cache).
-  namespace fs = std::filesystem;
   std::error_code ec;
-  std::vector<std::pair<fs::file_time_type, fs::path>> others;
-  for (fs::directory_iterator it(directory_, ec), end; !ec && it != end; it.increment(ec)) {
+  std::vector<std::filesystem::path> others;
+  for (std::filesystem::directory_iterator it(directory_, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
-    if (name == PackName() || !name.starts_with("facts-") || !name.ends_with(".pack")) continue;
-    std::error_code stat_error;
-    const fs::file_time_type time = fs::last_write_time(it->path(), stat_error);
-    if (!stat_error) others.emplace_back(time, it->path());
+    if (name != PackName() && name.starts_with("facts-") && name.ends_with(".pack")) others.push_back(it->path());
   }
-  std::sort(others.begin(), others.end());
-  for (std::size_t i = 0; i + 1 < others.size(); ++i) fs::remove(others[i].second, ec);
+  RemoveAllButNewest(std::move(others), 1);
 }
 
 }  // namespace seams
