@@ -46,6 +46,26 @@ TEST_CASE("UTF-8 validation", "[decode]") {
   CHECK_FALSE(seams::IsValidUtf8("\xE2\x82", &bad));       // truncated
 }
 
+TEST_CASE("UTF-8 validation finds a bad byte anywhere in long ASCII runs", "[decode]") {
+  // ASCII is skipped eight bytes at a time: the bad byte at every offset within
+  // and across those words, and a valid sequence that straddles one.
+  for (size_t at = 0; at < 40; ++at) {
+    std::string text(40, 'a');
+    text[at] = '\xFF';
+    size_t bad = 0;
+    CHECK_FALSE(seams::IsValidUtf8(text, &bad));
+    CHECK(bad == at);
+    std::string straddle(at, 'x');
+    straddle += "\xF0\x9F\x98\x80";  // U+1F600, four bytes
+    straddle += std::string(17, 'y');
+    CHECK(seams::IsValidUtf8(straddle, &bad));
+    straddle.pop_back();
+    straddle.back() = '\x80';  // a lone continuation byte at the end
+    CHECK_FALSE(seams::IsValidUtf8(straddle, &bad));
+    CHECK(bad == straddle.size() - 1);
+  }
+}
+
 TEST_CASE("an empty file has no facts and no diagnostics", "[decode]") {
   auto facts = Parse("");
   CHECK(facts.parsed);

@@ -503,8 +503,18 @@ class QueryFinder {
     }
   }
 
-  // The model class a dotted name denotes in file f, or "".
+  // The model class a dotted name denotes in file f, or "". Remembered for the
+  // file being read: its chains ask for the same few roots again and again.
   std::string ModelClass(std::size_t f, const std::string& dotted) const {
+    if (f != model_class_file_) {
+      model_class_memo_.clear();
+      model_class_file_ = f;
+    }
+    auto [it, added] = model_class_memo_.try_emplace(dotted);
+    if (added) it->second = ResolveModelClass(f, dotted);
+    return it->second;
+  }
+  std::string ResolveModelClass(std::size_t f, const std::string& dotted) const {
     Expr name;
     name.kind = Expr::Kind::kName;
     name.text = dotted;
@@ -703,6 +713,8 @@ class QueryFinder {
   RelationIndex index_;
   QueryFacts out_;
   Summaries functions_;
+  mutable std::unordered_map<std::string, std::string> model_class_memo_;
+  mutable std::size_t model_class_file_ = static_cast<std::size_t>(-1);
 };
 
 }  // namespace

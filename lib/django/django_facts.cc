@@ -18,21 +18,17 @@ std::vector<std::string> ViewInfo::Models() const {
 
 namespace {
 
-bool DerivesFromImpl(const DjangoContext& context, const std::string& qualname, bool (*is_root)(const std::string&),
+bool DerivesFromImpl(ClassBases& bases, const std::string& qualname, bool (*is_root)(const std::string&),
                      std::string* root, int depth, std::set<std::string>* seen) {
   if (depth > 30 || !seen->insert(qualname).second) return false;
-  std::size_t file = 0;
-  const ClassFact* cls = context.symbols.FindClass(qualname, &file);
-  if (!cls) return false;
-  for (const auto& base : cls->bases) {
-    if (!base.IsName()) continue;
-    std::string q = context.symbols.Qualify(file, base.text);
-    if (q.empty()) continue;
+  const std::vector<std::string>* of = bases.Of(qualname);
+  if (!of) return false;
+  for (const auto& q : *of) {
     if (is_root(q)) {
       if (root) *root = q;
       return true;
     }
-    if (DerivesFromImpl(context, q, is_root, root, depth + 1, seen)) return true;
+    if (DerivesFromImpl(bases, q, is_root, root, depth + 1, seen)) return true;
   }
   return false;
 }
@@ -42,7 +38,25 @@ bool DerivesFromImpl(const DjangoContext& context, const std::string& qualname, 
 bool DerivesFrom(const DjangoContext& context, const std::string& qualname, bool (*is_root)(const std::string&),
                  std::string* root) {
   std::set<std::string> seen;
-  return DerivesFromImpl(context, qualname, is_root, root, 0, &seen);
+  if (context.class_bases) return DerivesFromImpl(*context.class_bases, qualname, is_root, root, 0, &seen);
+  ClassBases bases(context.symbols);
+  return DerivesFromImpl(bases, qualname, is_root, root, 0, &seen);
+}
+
+const std::vector<std::string>* ClassBases::Of(const std::string& qualname) {
+  auto [it, added] = memo_.try_emplace(qualname);
+  if (added) {
+    std::size_t file = 0;
+    if (const ClassFact* cls = symbols_.FindClass(qualname, &file)) {
+      std::vector<std::string>& out = it->second.emplace();
+      for (const auto& base : cls->bases) {
+        if (!base.IsName()) continue;
+        std::string q = symbols_.Qualify(file, base.text);
+        if (!q.empty()) out.push_back(std::move(q));
+      }
+    }
+  }
+  return it->second ? &*it->second : nullptr;
 }
 
 namespace {
@@ -112,7 +126,10 @@ std::vector<ModelUse> ModelUsesInScope(const DjangoContext& context, std::size_t
   return uses;
 }
 
-DjangoFacts AnalyzeDjango(const DjangoContext& context) {
+DjangoFacts AnalyzeDjango(const DjangoContext& shared) {
+  ClassBases bases(shared.symbols);
+  DjangoContext context = shared;
+  context.class_bases = &bases;
   DjangoFacts out;
   // Forms and serializers first: views reach models through them.
   out.forms = FindModelForms(context);

@@ -2,7 +2,9 @@
 /// What Seams understands of a project as Django understands it: views, URLs,
 /// admin, signals, Celery tasks, forms and serializers, each with evidence.
 
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "lib/core/diagnostic.h"
@@ -134,6 +136,20 @@ struct DjangoFacts {
   std::vector<Diagnostic> diagnostics;
 };
 
+/// Each project class's bases, qualified, read once: the walks up the class
+/// hierarchy (views, forms, serializers) share them. Not thread-safe.
+class ClassBases {
+ public:
+  explicit ClassBases(const SymbolTable& symbols) : symbols_(symbols) {}
+  /// The qualified names of the bases of class `qualname` (those that do not
+  /// resolve left out), or null when it is not a project class.
+  const std::vector<std::string>* Of(const std::string& qualname);
+
+ private:
+  const SymbolTable& symbols_;
+  std::unordered_map<std::string, std::optional<std::vector<std::string>>> memo_;
+};
+
 /// Everything analysis needs to read Django facts.
 struct DjangoContext {
   const Project& project;
@@ -143,6 +159,7 @@ struct DjangoContext {
   const SymbolTable& symbols;
   const ModelCatalog& models;
   const DjangoOptions& options;
+  ClassBases* class_bases = nullptr;  ///< Set by AnalyzeDjango for its own passes.
 };
 
 /// Reads views, URLs, admin registrations, signals, tasks, forms and serializers.

@@ -64,4 +64,9 @@ std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project
 /// Returns the number of syntax nodes, so the work cannot be optimised away.
 std::size_t ParseOnly(const std::string& source);
 
+/// Parses `source` and visits every node of the tree once with one cursor,
+/// doing nothing else: the floor of any fact extraction that looks at the
+/// whole tree, for benchmarks. Returns the number of named nodes.
+std::size_t ParseAndWalk(const std::string& source);
+
 }  // namespace seams

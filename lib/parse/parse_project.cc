@@ -44,6 +44,27 @@ std::size_t ParseOnly(const std::string& source) {
   return count;
 }
 
+std::size_t ParseAndWalk(const std::string& source) {
+  ParserPtr parser = NewParser();
+  TSTree* tree = ts_parser_parse_string(parser.get(), nullptr, source.data(), static_cast<uint32_t>(source.size()));
+  if (!tree) return 0;
+  std::size_t named = 0;
+  TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
+  for (bool more = true; more;) {
+    named += ts_node_is_named(ts_tree_cursor_current_node(&cursor)) ? 1 : 0;
+    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
+    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+      if (!ts_tree_cursor_goto_parent(&cursor)) {
+        more = false;
+        break;
+      }
+    }
+  }
+  ts_tree_cursor_delete(&cursor);
+  ts_tree_delete(tree);
+  return named;
+}
+
 std::vector<FileFacts> ParseProject(const FileSystem& fs, const Project& project, const ParseOptions& options,
                                     std::vector<FactsDigests>* fact_digests) {
   std::vector<FileFacts> results(project.files.size());
