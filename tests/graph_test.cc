@@ -128,9 +128,71 @@ TEST_CASE("group of a module outside every app", "[graph]") {
   std::vector<seams::DjangoApp> apps(1);
   apps[0].package = "django.contrib.auth";
   apps[0].label = "auth";
-  CHECK(seams::GroupOfModule(apps, "django.contrib.auth.models") == "auth");
-  CHECK(seams::GroupOfModule(apps, "django.db.models.fields") == "django.db");
-  CHECK(seams::GroupOfModule(apps, "django.contrib") == "django.contrib");
-  CHECK(seams::GroupOfModule(apps, "django") == "django");
-  CHECK(seams::GroupOfModule(apps, "other.x") == "other");
+  const seams::AppIndex index(apps);
+  CHECK(index.GroupOf("django.contrib.auth.models") == "auth");
+  CHECK(index.GroupOf("django.db.models.fields") == "django.db");
+  CHECK(index.GroupOf("django.contrib") == "django.contrib");
+  CHECK(index.GroupOf("django") == "django");
+  CHECK(index.GroupOf("other.x") == "other");
+}
+
+TEST_CASE("the app of a module is the one with the longest package, the first of equals", "[graph]") {
+  std::vector<seams::DjangoApp> apps(4);
+  apps[0].package = "shop";
+  apps[0].label = "shop";
+  apps[1].package = "shop.orders";
+  apps[1].label = "orders";
+  apps[2].package = "shop.orders";  // the same package twice: the first wins
+  apps[2].label = "orders_again";
+  apps[3].package = "shopping";
+  apps[3].label = "shopping";
+  const seams::AppIndex index(apps);
+  CHECK(index.AppOf("shop.orders.models")->label == "orders");
+  CHECK(index.AppOf("shop.orders")->label == "orders");
+  CHECK(index.AppOf("shop.ordersx.models")->label == "shop");  // a prefix of a name is not a package
+  CHECK(index.AppOf("shop")->label == "shop");
+  CHECK(index.AppOf("shopping.cart")->label == "shopping");
+  CHECK(index.AppOf("shopp") == nullptr);
+  CHECK(index.AppOf("other.shop") == nullptr);
+  CHECK(index.GroupOf("shop.ordersx") == "shop");
+  CHECK(index.GroupOf("other.shop.orders") == "other");
+}
+
+TEST_CASE("app index agrees with a scan of every app on Django's contrib apps", "[graph]") {
+  // Every module of Django's contrib against the plain rule: the longest package
+  // that is the module or a dotted prefix of it; a module outside every app goes
+  // to its shortest dotted prefix that no app's package extends.
+  seams::RealFileSystem fs;
+  const seams::Project project = seams::Discover(fs, "/usr/lib/python3/dist-packages/django", {});
+  const std::vector<seams::FileFacts> facts(project.files.size());
+  const seams::DjangoLayout layout = seams::FindDjangoLayout(project, facts);
+  REQUIRE(layout.apps.size() >= 10);
+  const seams::AppIndex index(layout.apps);
+  std::size_t in_apps = 0;
+  for (const auto& file : project.files) {
+    const std::string& module = file.module;
+    const seams::DjangoApp* best = nullptr;
+    for (const auto& app : layout.apps) {
+      if ((module == app.package || module.rfind(app.package + ".", 0) == 0) &&
+          (!best || app.package.size() > best->package.size()))
+        best = &app;
+    }
+    CHECK(index.AppOf(module) == best);
+    std::string group;
+    if (best) {
+      group = best->label;
+      ++in_apps;
+    } else {
+      for (std::size_t dot = module.find('.');; dot = module.find('.', dot + 1)) {
+        group = module.substr(0, dot);
+        const bool holds = std::any_of(layout.apps.begin(), layout.apps.end(), [&](const seams::DjangoApp& app) {
+          return app.package.rfind(group + ".", 0) == 0;
+        });
+        if (!holds || dot == std::string::npos) break;
+      }
+    }
+    CHECK(index.GroupOf(module) == group);
+  }
+  CHECK(in_apps > 300);
+  CHECK(in_apps < project.files.size());
 }

@@ -26,14 +26,31 @@ bool IsAppConfigBase(const Expr& base) {
 
 }  // namespace
 
-const DjangoApp* AppOfModule(const std::vector<DjangoApp>& apps, const std::string& module) {
-  const DjangoApp* best = nullptr;
-  for (const auto& app : apps) {
-    if (module == app.package || module.rfind(app.package + ".", 0) == 0) {
-      if (!best || app.package.size() > best->package.size()) best = &app;
+AppIndex::AppIndex(const std::vector<DjangoApp>& apps) : apps_(apps) {
+  for (std::size_t i = 0; i < apps.size(); ++i) {
+    const std::string_view package = apps[i].package;
+    by_package_.emplace(package, i);  // emplace keeps the first, as a scan in order would
+    for (auto dot = package.find('.'); dot != std::string_view::npos; dot = package.find('.', dot + 1)) {
+      above_apps_.insert(package.substr(0, dot));
     }
   }
-  return best;
+}
+
+const DjangoApp* AppIndex::AppOf(std::string_view module) const {
+  for (std::string_view prefix = module;;) {  // longest first
+    if (auto it = by_package_.find(prefix); it != by_package_.end()) return &apps_[it->second];
+    const auto dot = prefix.rfind('.');
+    if (dot == std::string_view::npos) return nullptr;
+    prefix = prefix.substr(0, dot);
+  }
+}
+
+std::string AppIndex::GroupOf(std::string_view module) const {
+  if (const DjangoApp* app = AppOf(module)) return app->label;
+  for (auto dot = module.find('.');; dot = module.find('.', dot + 1)) {  // shortest first
+    const std::string_view prefix = module.substr(0, dot);
+    if (dot == std::string_view::npos || !above_apps_.count(prefix)) return std::string(prefix);
+  }
 }
 
 DjangoLayout FindDjangoLayout(const Project& project, const std::vector<FileFacts>& facts) {

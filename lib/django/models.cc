@@ -4,7 +4,9 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "lib/core/names.h"
 #include "lib/resolve/stdlib_modules.h"
@@ -143,7 +145,13 @@ class ModelFinder {
  public:
   ModelFinder(const Project& project, const std::vector<FileFacts>& facts, const DjangoLayout& layout,
               const DjangoSettings& settings, const SymbolTable& symbols, const DjangoOptions& options)
-      : project_(project), facts_(facts), layout_(layout), settings_(settings), symbols_(symbols), options_(options) {
+      : project_(project),
+        facts_(facts),
+        layout_(layout),
+        apps_(layout.apps),
+        settings_(settings),
+        symbols_(symbols),
+        options_(options) {
     for (const auto& base : options.model_bases) config_bases_.insert(base);
     catalog_.knowledge = BundledKnowledge();
     for (const auto& m : options.known_models) catalog_.knowledge.Add(m);
@@ -181,7 +189,7 @@ class ModelFinder {
  private:
   // Label of the app that owns `module`, or its group when it is in no app.
   std::string LabelOf(const std::string& module) const {
-    if (const DjangoApp* app = AppOfModule(layout_.apps, module)) return app->label;
+    if (const DjangoApp* app = apps_.AppOf(module)) return app->label;
     auto dot = module.find('.');
     return module.substr(0, dot);
   }
@@ -334,8 +342,9 @@ class ModelFinder {
     model.line = cls.line;
     model.file = f;
     model.label = LabelOf(model.module);
+    const std::string meta = cls.qualname + ".Meta";
     for (const auto& a : facts_[f].assignments) {
-      if (a.scope != cls.qualname + ".Meta") continue;
+      if (a.scope != meta) continue;
       if (a.target == "abstract") model.abstract = IsTrue(a.value);
       if (a.target == "proxy") model.proxy = IsTrue(a.value);
       if (a.target == "app_label" && a.value.IsString()) model.label = a.value.text;
@@ -531,12 +540,14 @@ class ModelFinder {
       const ModelInfo* from = catalog_.Find(r.from);
       if (from && from->abstract && r.kind != "inherits") declared[r.from].push_back(&r);
     }
+    std::unordered_map<std::string_view, std::vector<std::string_view>> fields_of;  // model → its own relations' fields
+    for (const auto& r : catalog_.relations) fields_of[r.from].push_back(r.field);
     std::vector<RelationInfo> inherited;
     for (const auto& model : catalog_.models) {
       if (model.abstract || model.proxy) continue;
       std::set<std::string> seen_fields, visited;
-      for (const auto& r : catalog_.relations) {
-        if (r.from == model.key) seen_fields.insert(r.field);  // a field redeclared below wins
+      if (auto own = fields_of.find(model.key); own != fields_of.end()) {
+        for (std::string_view field : own->second) seen_fields.emplace(field);  // a field redeclared below wins
       }
       std::vector<std::string> stack(model.bases.rbegin(), model.bases.rend());
       while (!stack.empty()) {
@@ -590,6 +601,7 @@ class ModelFinder {
   const Project& project_;
   const std::vector<FileFacts>& facts_;
   const DjangoLayout& layout_;
+  const AppIndex apps_;
   const DjangoSettings& settings_;
   const SymbolTable& symbols_;
   const DjangoOptions& options_;

@@ -38,12 +38,13 @@ class Builder {
     std::vector<CouplingNode> nodes;
     std::map<std::string, bool> module_has_models;
     for (const auto& model : in_.models.models) module_has_models[model.module] = true;
+    const AppIndex apps(in_.layout.apps);
     for (std::size_t f = 0; f < in_.project.files.size(); ++f) {
       const SourceFile& file = in_.project.files[f];
       CouplingNode node;
       node.id = file.module;
       node.kind = NodeKind::kModule;
-      node.group = GroupOfModule(in_.layout.apps, file.module);
+      node.group = apps.GroupOf(file.module);
       node.module = file.module;
       node.path = file.path;
       node.lines = f < in_.facts.size() ? in_.facts[f].lines : 0;

@@ -58,36 +58,21 @@ CouplingKind ImportCouplingKind(ImportKind kind) {
   return CouplingKind::kImport;
 }
 
-std::string GroupOfModule(const std::vector<DjangoApp>& apps, const std::string& module) {
-  if (const DjangoApp* app = AppOfModule(apps, module)) return app->label;
-  // The shortest prefix of the module with no app beneath it.
-  std::string prefix;
-  std::size_t pos = 0;
-  for (;;) {
-    std::size_t dot = module.find('.', pos);
-    prefix = module.substr(0, dot);
-    bool holds_app = std::any_of(apps.begin(), apps.end(), [&](const DjangoApp& app) {
-      return app.package.rfind(prefix + ".", 0) == 0;
-    });
-    if (!holds_app || dot == std::string::npos) return prefix;
-    pos = dot + 1;
-  }
-}
-
 ImportGraph BuildModuleGraph(const Project& project, const std::vector<FileFacts>& facts,
                              const DjangoLayout& layout, const Resolution& resolution,
                              const CouplingWeights& weights) {
   ImportGraph graph;
   std::vector<std::set<std::string>> third_party(project.files.size());
   graph.modules.resize(project.files.size());
+  const AppIndex apps(layout.apps);
   for (std::size_t i = 0; i < project.files.size(); ++i) {
     const SourceFile& file = project.files[i];
     ModuleNode& node = graph.modules[i];
     node.module = file.module;
     node.path = file.path;
-    const DjangoApp* app = AppOfModule(layout.apps, file.module);
+    const DjangoApp* app = apps.AppOf(file.module);
     node.app = app ? app->label : "";
-    node.group = GroupOfModule(layout.apps, file.module);
+    node.group = apps.GroupOf(file.module);
     node.is_package = file.is_package;
     node.is_test = file.is_test;
     node.is_migration = file.is_migration;

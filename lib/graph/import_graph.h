@@ -82,7 +82,4 @@ ImportGraph BuildModuleGraph(const Project& project, const std::vector<FileFacts
 /// shortest package holding no app (`django.db` in Django's own source).
 ImportGraph AggregateToApps(const ImportGraph& module_graph, const DjangoLayout& layout);
 
-/// The group a module belongs to at app level (see AggregateToApps).
-std::string GroupOfModule(const std::vector<DjangoApp>& apps, const std::string& module);
-
 }  // namespace seams
