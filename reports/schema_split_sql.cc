@@ -99,12 +99,15 @@ void WriteSchemaSplitSql(const json& report, std::ostream& out) {
       << "-- Not run by this script. Each is replaced by an ID kept by the service and a check\n"
       << "-- in code (or an event); uncomment a statement to drop its constraint. CASCADE marks a\n"
       << "-- delete that Django propagates into another service's table: redesign it first.\n";
+  // Each table's schema (of two entries for one table, the last), looked up per constraint.
+  std::map<json, std::string> schema_of;
+  for (const auto& t : data.at("tables")) schema_of[t.at("table")] = Str(t.at("schema"));
+  auto schema_of_table = [&](const json& table) {
+    auto it = schema_of.find(table);
+    return it == schema_of.end() ? std::string() : it->second;
+  };
   for (const auto& c : constraints) {
-    std::string table_schema, references_schema;
-    for (const auto& t : data.at("tables")) {
-      if (t.at("table") == c.at("table")) table_schema = Str(t.at("schema"));
-      if (t.at("table") == c.at("references")) references_schema = Str(t.at("schema"));
-    }
+    std::string table_schema = schema_of_table(c.at("table")), references_schema = schema_of_table(c.at("references"));
     if (table_schema.empty()) table_schema = "public";
     if (references_schema.empty()) references_schema = "public";
     std::string table = Ident(table_schema) + "." + Ident(Str(c.at("table")));

@@ -43,6 +43,7 @@ struct ReportIndex {
   std::map<std::string, std::vector<const json*>> context_edges;   // context → coupling edges with an end in it, in report order
   std::map<std::string, const json*> model_of;       // model key → its entry in `models`
   std::vector<Relation> relations;                   // in report order
+  std::map<std::string, std::vector<std::size_t>> context_relations;  // context → indices of relations with an end in it
 
   explicit ReportIndex(const json& report) {
     if (!report.contains("contexts")) {
@@ -76,6 +77,8 @@ struct ReportIndex {
       const std::string a = ContextOf(rel.from), b = ContextOf(rel.to);
       // A GenericRelation is an accessor, not a column: splitting the database breaks nothing here.
       rel.crosses = rel.kind != "generic_relation" && !a.empty() && !b.empty() && a != b;
+      if (!a.empty()) context_relations[a].push_back(relations.size());
+      if (!b.empty() && b != a) context_relations[b].push_back(relations.size());
       relations.push_back(std::move(rel));
     }
   }
@@ -85,6 +88,12 @@ struct ReportIndex {
     static const std::vector<std::string> kNone;
     auto it = members.find(context);
     return it == members.end() ? kNone : it->second;
+  }
+  /// The indices in `relations` of those with an end in `context`, in report order.
+  const std::vector<std::size_t>& RelationsOf(const std::string& context) const {
+    static const std::vector<std::size_t> kNone;
+    auto it = context_relations.find(context);
+    return it == context_relations.end() ? kNone : it->second;
   }
   /// The coupling edges with an end in `context`, in report order.
   const std::vector<const json*>& EdgesOf(const std::string& context) const {

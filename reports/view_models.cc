@@ -26,7 +26,16 @@ View Models(const json& report, const ReportIndex& index, const ViewOptions& opt
   };
   std::set<std::string> drawn, external;
   std::vector<const ReportIndex::Relation*> relations;
-  for (const auto& rel : index.relations) {
+  // In focus, only the relations with an end in the context can be drawn: one
+  // view per context reads its own, not every relation of the estate again.
+  std::vector<const ReportIndex::Relation*> candidates;
+  if (focus) {
+    for (std::size_t i : index.RelationsOf(options.context)) candidates.push_back(&index.relations[i]);
+  } else {
+    for (const auto& rel : index.relations) candidates.push_back(&rel);
+  }
+  for (const ReportIndex::Relation* candidate : candidates) {
+    const ReportIndex::Relation& rel = *candidate;
     if (rel.kind == "inherits" || hidden(rel.to) || hidden(rel.from)) continue;
     if (options.cross_only && !rel.crosses) continue;
     if (!in_focus(rel.from) && !in_focus(rel.to)) continue;
