@@ -250,6 +250,31 @@ TEST_CASE("models view: exactly the relations across contexts are highlighted", 
   CHECK(outside.count("accounts.User"));
 }
 
+TEST_CASE("models view of one context: every relation of the whole view with an end in it", "[views]") {
+  // The focused view reads only the relations indexed under its context; one
+  // indexed under only one of its ends would lose the other end's edges.
+  const json& report = ShopwiseReport();
+  std::map<std::string, std::string> context;
+  for (const auto& n : report.at("graph").at("nodes")) {
+    if (n.at("context").is_string()) context[n.at("id")] = n.at("context");
+  }
+  const seams::View all = View(seams::ViewKind::kModels);
+  std::size_t checked = 0;
+  for (const auto& c : report.at("contexts")) {
+    const std::string name = c.at("name");
+    seams::ViewOptions focus;
+    focus.context = name;
+    std::multiset<std::string> expected, got;
+    for (const auto& e : all.edges) {
+      if (context[e.from] == name || context[e.to] == name) expected.insert(e.from + " " + e.to + " " + e.label);
+    }
+    for (const auto& e : View(seams::ViewKind::kModels, focus).edges) got.insert(e.from + " " + e.to + " " + e.label);
+    CHECK(got == expected);
+    checked += expected.size();
+  }
+  CHECK(checked > all.edges.size());  // relations across contexts counted at both ends
+}
+
 TEST_CASE("one context: its members and what crosses its boundary", "[views]") {
   const json& report = ShopwiseReport();
   seams::ViewOptions options;
