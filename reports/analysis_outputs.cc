@@ -64,7 +64,12 @@ void WriteHandout(AnalysisOutputs& outputs, const FileSink& sink) {
 }
 
 void WriteBoard(AnalysisOutputs& outputs, const FileSink& sink) {
-  sink({"report.html", "", "", [&](std::ostream& out) { WriteReportHtml(outputs.report(), out); }});
+  // The page's edges with their evidence come from the document one at a time:
+  // the tree the views share holds the edges without it (AnalysisOutputs::report).
+  const JsonDocument::Elements edges = [&outputs](const JsonDocument::Emit& emit) {
+    outputs.document().EachElement({"graph", "edges"}, emit);
+  };
+  sink({"report.html", "", "", [&](std::ostream& out) { WriteReportHtml(outputs.report(), out, &edges); }});
 }
 
 }  // namespace
@@ -79,7 +84,14 @@ AnalysisOutputs::AnalysisOutputs(const Analysis& analysis, ViewOptions view_opti
 
 const nlohmann::json& AnalysisOutputs::report() {
   // No view reads the import graph (`modules`, `module_imports`): its tree is left out.
-  if (!report_) report_ = std::make_unique<nlohmann::json>(document_.ToJsonWithout({"modules", "module_imports"}));
+  // Nor the evidence of the coupling graph's edges: the board writes it from the
+  // document itself, and no view reads it (at 5M lines, most of the tree).
+  if (!report_) {
+    report_ = std::make_unique<nlohmann::json>(document_.ToJsonWithout(
+        {"modules", "module_imports"}, [](const std::string& path, nlohmann::json* element) {
+          if (path == "graph.edges") element->erase("evidence");
+        }));
+  }
   return *report_;
 }
 

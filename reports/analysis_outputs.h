@@ -33,9 +33,10 @@ namespace seams {
 
 /// What the formats draw from: the analysis, its report, and the views. The
 /// report is written from its document, member by member; its tree (without the
-/// import graph, `modules` and `module_imports`, which no view reads) and the
-/// views are built on first use, by the formats that read them (md, html, the
-/// diagrams).
+/// import graph, `modules` and `module_imports`, and without the evidence of the
+/// coupling graph's edges, which no view reads; report.html takes that from the
+/// document) and the views are built on first use, by the formats that read them
+/// (md, html, the diagrams).
 class AnalysisOutputs {
  public:
   AnalysisOutputs(const Analysis& analysis, ViewOptions view_options);

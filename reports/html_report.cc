@@ -88,26 +88,39 @@ void WriteScriptSafe(const std::string& text, std::ostream& out) {
 // PageData with the coupling graph's nodes and edges in it, without copying the graph
 // into a second tree. No piece ends in '<' before another begins with '/', so escaping
 // piece by piece escapes the whole.
-void WritePageData(const json& report, std::ostream& out) {
+void WritePageData(const json& report, std::ostream& out, const JsonDocument::Elements* edges) {
   const json page = PageData(report);
   std::map<std::string, const json*> members;
   for (auto it = page.begin(); it != page.end(); ++it) members[it.key()] = &it.value();
   members["nodes"] = &report.at("graph").at("nodes");
-  members["edges"] = &report.at("graph").at("edges");
+  members["edges"] = edges ? nullptr : &report.at("graph").at("edges");
   out << '{';
   bool first = true;
   for (const auto& [key, value] : members) {
     if (!first) out << ',';
     first = false;
     WriteScriptSafe(json(key).dump(-1, ' ', false, json::error_handler_t::replace) + ":", out);
-    WriteScriptSafe(value->dump(-1, ' ', false, json::error_handler_t::replace), out);
+    if (value) {
+      WriteScriptSafe(value->dump(-1, ' ', false, json::error_handler_t::replace), out);
+      continue;
+    }
+    // The edges one by one: the bytes of the array's dump, '[' and ']' around the
+    // elements' dumps joined by ','.
+    out << '[';
+    bool first_edge = true;
+    (*edges)([&](json edge) {
+      if (!first_edge) out << ',';
+      first_edge = false;
+      WriteScriptSafe(edge.dump(-1, ' ', false, json::error_handler_t::replace), out);
+    });
+    out << ']';
   }
   out << '}';
 }
 
 }  // namespace
 
-void WriteReportHtml(const json& report, std::ostream& out) {
+void WriteReportHtml(const json& report, std::ostream& out, const JsonDocument::Elements* edges) {
   const std::string project = report.at("project").at("name").get<std::string>();
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -116,7 +129,7 @@ void WriteReportHtml(const json& report, std::ostream& out) {
   out << "</style>\n</head>\n<body>\n";
   WritePieces(html_assets::kBodyHtml, out);
   out << "<script id=\"seams-data\" type=\"application/json\">";
-  WritePageData(report, out);
+  WritePageData(report, out, edges);
   out << "</script>\n<script>\n";
   WritePieces(html_assets::kCytoscapeJs, out);
   out << "\n</script>\n<script>\n";

@@ -94,12 +94,21 @@ void JsonDocument::Take(const std::string& key, JsonDocument& from, const std::s
 
 json JsonDocument::Member(const std::string& key) const {
   auto it = members_.find(key);
-  if (it == members_.end()) return json();
-  const Value& value = it->second;
-  if (value.object) return value.object->ToJson();
+  return it == members_.end() ? json() : Build(it->second, key, nullptr);
+}
+
+json JsonDocument::Build(const Value& value, const std::string& path, const Trim& trim) const {
+  if (value.object) {
+    json out = json::object();
+    for (const auto& [key, member] : value.object->members_) out[key] = value.object->Build(member, path + "." + key, trim);
+    return out;
+  }
   if (value.elements) {
     json array = json::array();
-    value.elements([&](json element) { array.push_back(std::move(element)); });
+    value.elements([&](json element) {
+      if (trim) trim(path, &element);
+      array.push_back(std::move(element));
+    });
     return array;
   }
   return value.make ? value.make() : json();
@@ -107,12 +116,26 @@ json JsonDocument::Member(const std::string& key) const {
 
 json JsonDocument::ToJson() const { return ToJsonWithout({}); }
 
-json JsonDocument::ToJsonWithout(const std::vector<std::string>& left_out) const {
+json JsonDocument::ToJsonWithout(const std::vector<std::string>& left_out, const Trim& trim) const {
   json out = json::object();
-  for (const auto& member : members_) {
-    if (std::find(left_out.begin(), left_out.end(), member.first) == left_out.end()) out[member.first] = Member(member.first);
+  for (const auto& [key, member] : members_) {
+    if (std::find(left_out.begin(), left_out.end(), key) == left_out.end()) out[key] = Build(member, key, trim);
   }
   return out;
+}
+
+void JsonDocument::EachElement(const std::vector<std::string>& path, const Emit& emit) const {
+  const JsonDocument* document = this;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    auto it = document->members_.find(path[i]);
+    if (it == document->members_.end()) return;
+    if (i + 1 == path.size()) {
+      if (it->second.elements) it->second.elements(emit);
+      return;
+    }
+    if (!it->second.object) return;
+    document = it->second.object.get();
+  }
 }
 
 void JsonDocument::Write(std::ostream& out) const {

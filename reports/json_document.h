@@ -26,6 +26,10 @@ class JsonDocument {
   using Elements = std::function<void(const Emit& emit)>;
   /// Makes a member's value.
   using Make = std::function<nlohmann::json()>;
+  /// Called on each element of an array as a tree is built, with the array's
+  /// dotted path ("graph.edges"): a reader that needs less drops the rest
+  /// before the next element is made.
+  using Trim = std::function<void(const std::string& path, nlohmann::json* element)>;
 
   /// A member made by `make` when it is written; replaces any member `key` had.
   void Set(const std::string& key, Make make);
@@ -40,8 +44,11 @@ class JsonDocument {
   nlohmann::json Member(const std::string& key) const;
   /// The whole tree.
   nlohmann::json ToJson() const;
-  /// The tree without the members `left_out`.
-  nlohmann::json ToJsonWithout(const std::vector<std::string>& left_out) const;
+  /// The tree without the members `left_out`, each array element passed to `trim` (when given).
+  nlohmann::json ToJsonWithout(const std::vector<std::string>& left_out, const Trim& trim = nullptr) const;
+  /// Calls `emit` with each element of the array at `path` (keys from the top), made
+  /// now; nothing when there is no such array.
+  void EachElement(const std::vector<std::string>& path, const Emit& emit) const;
   /// The text of ToJson() with indent 2 and a final newline, written as each member is made.
   void Write(std::ostream& out) const;
 
@@ -52,6 +59,7 @@ class JsonDocument {
     std::unique_ptr<JsonDocument> object;
   };
   class Writer;
+  nlohmann::json Build(const Value& value, const std::string& path, const Trim& trim) const;
 
   std::map<std::string, Value> members_;  // sorted, as nlohmann sorts an object's keys
 };

@@ -80,6 +80,39 @@ TEST_CASE("a document makes each member only when it is written, every time", "[
   CHECK(document.ToJson() == json{{"value", 1}});
 }
 
+TEST_CASE("a tree can be trimmed element by element, and an array read alone", "[report][json]") {
+  JsonDocument document;
+  document.Set("name", [] { return json("p"); });
+  JsonDocument& graph = document.Object("graph");
+  graph.SetArray("edges", [](const JsonDocument::Emit& emit) {
+    emit({{"from", "a"}, {"evidence", {1, 2}}});
+    emit({{"from", "b"}, {"evidence", {3}}});
+  });
+  graph.SetArray("nodes", [](const JsonDocument::Emit& emit) { emit({{"id", "a"}, {"evidence", "kept"}}); });
+  document.SetArray("edges", [](const JsonDocument::Emit& emit) { emit({{"evidence", "kept too"}}); });
+  std::vector<std::string> paths;
+  const json trimmed = document.ToJsonWithout({}, [&](const std::string& path, json* element) {
+    paths.push_back(path);
+    if (path == "graph.edges") element->erase("evidence");
+  });
+  CHECK(trimmed.at("graph").at("edges") == json::array({{{"from", "a"}}, {{"from", "b"}}}));
+  CHECK(trimmed.at("graph").at("nodes").at(0).at("evidence") == "kept");
+  CHECK(trimmed.at("edges").at(0).at("evidence") == "kept too");
+  CHECK(paths == std::vector<std::string>{"edges", "graph.edges", "graph.edges", "graph.nodes"});
+  CHECK(document.ToJsonWithout({"graph"}) == json{{"name", "p"}, {"edges", {{{"evidence", "kept too"}}}}});
+  // The untrimmed tree is unchanged, and the array can be read on its own.
+  CHECK(document.ToJson().at("graph").at("edges").at(1).at("evidence") == json::array({3}));
+  json read = json::array();
+  document.EachElement({"graph", "edges"}, [&](json element) { read.push_back(std::move(element)); });
+  CHECK(read == document.ToJson().at("graph").at("edges"));
+  std::size_t none = 0;
+  for (const std::vector<std::string>& path : std::vector<std::vector<std::string>>{
+           {"graph", "missing"}, {"name", "edges"}, {"graph"}, {"missing"}, {}}) {
+    document.EachElement(path, [&](json) { ++none; });
+  }
+  CHECK(none == 0);
+}
+
 TEST_CASE("the example monolith's reports are written member by member, byte for byte", "[report][json]") {
   seams::RealFileSystem fs;
   seams::AnalysisOptions options;
@@ -97,6 +130,29 @@ TEST_CASE("the example monolith's reports are written member by member, byte for
   for (auto level : {seams::GraphLevel::kModule, seams::GraphLevel::kApp, seams::GraphLevel::kModel}) {
     CHECK(Written(seams::GraphDocument(analysis, level)) == Dumped(seams::BuildGraphReport(analysis, level)));
   }
+}
+
+TEST_CASE("the board is the same page with its edges read one by one from the document", "[report][html]") {
+  // `seams analyze` hands the board a tree whose edges lack their evidence (the
+  // views do not read it) and the edges themselves from the document.
+  seams::RealFileSystem fs;
+  seams::AnalysisOptions options;
+  options.cluster = true;
+  const seams::Analysis analysis = seams::Analyze(fs, std::string(SEAMS_SOURCE_DIR) + "/examples/shopwise", options);
+  const JsonDocument document = seams::AnalysisDocument(analysis);
+  std::ostringstream whole, streamed;
+  seams::WriteReportHtml(document.ToJson(), whole);
+  const json trimmed = document.ToJsonWithout({"modules", "module_imports"}, [](const std::string& path, json* element) {
+    if (path == "graph.edges") element->erase("evidence");
+  });
+  REQUIRE(trimmed.at("graph").at("edges").size() > 100);
+  CHECK_FALSE(trimmed.at("graph").at("edges").at(0).contains("evidence"));
+  const JsonDocument::Elements edges = [&document](const JsonDocument::Emit& emit) {
+    document.EachElement({"graph", "edges"}, emit);
+  };
+  seams::WriteReportHtml(trimmed, streamed, &edges);
+  CHECK(whole.str().find("\"evidence\":[{\"detail\"") != std::string::npos);
+  CHECK(streamed.str() == whole.str());
 }
 
 TEST_CASE("Django's own report is written member by member, byte for byte", "[report][json][django]") {
